@@ -1,0 +1,200 @@
+//! check: the built-in check kinds. Each kind is one module with its
+//! documentation, a typed `Params` struct (read from the rule pack) and a
+//! pure function `check(&Ctx, &Params) -> Vec<Finding>`.
+
+use crate::diagnostic::{Fix, Label, Lang};
+use crate::model::{Document, Span};
+use crate::profile::schema::SectionSpec;
+use serde::{Deserialize, Deserializer};
+use std::collections::HashMap;
+
+mod decision_month;
+mod empty_table;
+mod goal_activity;
+mod max_items;
+mod max_words;
+mod metadata_field;
+mod must_mention;
+mod not_affected_reason;
+mod required_fields;
+mod required_sections;
+mod section_content;
+mod section_order;
+mod template_text;
+mod text;
+mod title_pattern;
+mod unknown_profile;
+
+/// Everything a check may look at.
+pub struct Ctx<'a> {
+    pub doc: &'a Document,
+    pub text: &'a str,
+    pub lang: Lang,
+    /// The profile chosen for the document, if any.
+    pub profile: Option<&'a str>,
+    /// The profile's expected sections.
+    pub specs: &'a [SectionSpec],
+    /// Section id → indices of the document sections whose heading matches.
+    pub found: &'a HashMap<String, Vec<usize>>,
+}
+
+impl Ctx<'_> {
+    /// The first document section matching an expected section id.
+    pub fn section(&self, id: &str) -> Option<usize> {
+        self.found.get(id).and_then(|v| v.first().copied())
+    }
+
+    /// Display name of an expected section.
+    pub fn section_name<'b>(&'b self, id: &'b str) -> &'b str {
+        self.specs
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| s.name.as_str())
+            .unwrap_or(id)
+    }
+
+    /// Where document-level findings point: the title, else the start.
+    pub fn document_span(&self) -> Span {
+        match &self.doc.title {
+            Some(t) => t.span,
+            None => {
+                let end = self.text.find('\n').unwrap_or(self.text.len());
+                Span::new(0, end)
+            }
+        }
+    }
+
+    pub fn tr<'s>(&self, sv: &'s str, en: &'s str) -> &'s str {
+        match self.lang {
+            Lang::Sv => sv,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Match the pack's expected sections against the document's headings.
+pub fn resolve_sections(doc: &Document, specs: &[SectionSpec]) -> HashMap<String, Vec<usize>> {
+    let mut found: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, s) in doc.sections.iter().enumerate() {
+        let heading = s.heading.text.trim();
+        for spec in specs {
+            if spec.patterns.iter().any(|p| p.is_match(heading)) {
+                found.entry(spec.id.clone()).or_default().push(i);
+            }
+        }
+    }
+    found
+}
+
+/// What a check found; the engine turns it into a `Diagnostic` with the
+/// rule's id, severity and message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub span: Span,
+    /// Chooses one of the rule's `variants` messages instead of `message`.
+    pub variant: Option<&'static str>,
+    /// Values for `{name}` placeholders in message and help.
+    pub args: Vec<(&'static str, String)>,
+    pub labels: Vec<Label>,
+    pub fix: Option<Fix>,
+}
+
+impl Finding {
+    pub fn at(span: Span) -> Self {
+        Finding {
+            span,
+            variant: None,
+            args: Vec::new(),
+            labels: Vec::new(),
+            fix: None,
+        }
+    }
+    pub fn arg(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.args.push((name, value.into()));
+        self
+    }
+    pub fn variant(mut self, v: &'static str) -> Self {
+        self.variant = Some(v);
+        self
+    }
+    pub fn label(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+}
+
+macro_rules! check_kinds {
+    ($( $variant:ident => $module:ident, $name:literal; )*) => {
+        /// A check kind with its parameters, as written in a rule pack.
+        #[derive(Debug)]
+        pub enum Check {
+            $( $variant($module::Params), )*
+        }
+
+        /// The closed set of check kinds a rule pack may name.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+        pub enum CheckKind {
+            $( #[serde(rename = $name)] $variant, )*
+        }
+
+        impl CheckKind {
+            pub const ALL: &'static [&'static str] = &[$($name),*];
+
+            pub fn name(self) -> &'static str {
+                match self { $( CheckKind::$variant => $name, )* }
+            }
+
+            pub(crate) fn deserialize_params<'de, D: Deserializer<'de>>(
+                self,
+                d: D,
+            ) -> Result<Check, D::Error> {
+                match self {
+                    $( CheckKind::$variant => $module::Params::deserialize(d).map(Check::$variant), )*
+                }
+            }
+
+            /// Parameters for a rule written without `params:`.
+            pub(crate) fn params_from_empty(self) -> Result<Check, String> {
+                let empty = serde_yaml::Mapping::new();
+                match self {
+                    $( CheckKind::$variant => serde_yaml::from_value::<$module::Params>(
+                        serde_yaml::Value::Mapping(empty),
+                    )
+                    .map(Check::$variant)
+                    .map_err(|e| format!("`params` saknas eller är ofullständiga: {e}")), )*
+                }
+            }
+        }
+
+        impl Check {
+            pub fn kind(&self) -> CheckKind {
+                match self { $( Check::$variant(_) => CheckKind::$variant, )* }
+            }
+
+            pub fn run(&self, ctx: &Ctx) -> Vec<Finding> {
+                match self { $( Check::$variant(p) => $module::check(ctx, p), )* }
+            }
+        }
+    };
+}
+
+check_kinds! {
+    RequiredSections => required_sections, "required-sections";
+    SectionOrder => section_order, "section-order";
+    MaxItems => max_items, "max-items";
+    SectionContent => section_content, "section-content";
+    NotAffectedReason => not_affected_reason, "not-affected-reason";
+    MustMention => must_mention, "must-mention";
+    TitlePattern => title_pattern, "title-pattern";
+    MaxWords => max_words, "max-words";
+    RequiredFields => required_fields, "required-fields";
+    GoalActivity => goal_activity, "goal-activity";
+    MetadataField => metadata_field, "metadata-field";
+    DecisionMonth => decision_month, "decision-month";
+    TemplateText => template_text, "template-text";
+    EmptyTable => empty_table, "empty-table";
+    UnknownProfile => unknown_profile, "unknown-profile";
+}

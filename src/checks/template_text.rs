@@ -1,0 +1,54 @@
+//! `template-text`: no template instructions or placeholders left in.
+//!
+//! **What it does.** Reports every match of the pack's `patterns` (template
+//! instruction sentences, `xxxx`, `ÅÅÅÅ-MM-DD`, `[Tänk …]`, italic example
+//! markers) in the document text, outside `<!-- -->` comments.
+//!
+//! **Why.** Left-over template text shows the document was never finished,
+//! and it is published with the decision.
+
+use super::{Ctx, Finding};
+use crate::model::{Block, Span};
+use crate::profile::schema::Pattern;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    pub patterns: Vec<Pattern>,
+}
+
+pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
+    let comments: Vec<Span> = ctx
+        .doc
+        .all_blocks()
+        .filter_map(|b| match b {
+            Block::Comment(t) => Some(t.span),
+            _ => None,
+        })
+        .collect();
+    let front_end = ctx.doc.front_matter.last().map(|f| f.span.end).unwrap_or(0);
+    let mut hits: Vec<(usize, usize)> = Vec::new();
+    for pat in &p.patterns {
+        for m in pat.0.find_iter(ctx.text) {
+            let inside = |s: &Span| s.start <= m.start() && m.end() <= s.end;
+            if m.start() < front_end || comments.iter().any(inside) || m.start() == m.end() {
+                continue;
+            }
+            hits.push((m.start(), m.end()));
+        }
+    }
+    hits.sort_unstable();
+    // Overlapping matches of different patterns are one finding.
+    let mut out: Vec<Finding> = Vec::new();
+    let mut last_end = 0;
+    for (s, e) in hits {
+        if s < last_end {
+            continue;
+        }
+        last_end = e;
+        let quote = ctx.text.get(s..e).unwrap_or("").trim().to_string();
+        out.push(Finding::at(Span::new(s, e)).arg("text", quote));
+    }
+    out
+}

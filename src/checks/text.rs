@@ -1,0 +1,44 @@
+//! Text helpers shared by the checks: words, section text, similarity.
+
+use crate::model::{block_text, Document};
+
+/// Words as a reader counts them: tokens with at least one letter or digit.
+pub fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// The running text of a section's own blocks, or of its whole subtree.
+pub fn section_text(doc: &Document, index: usize, with_children: bool) -> String {
+    let mut out = String::new();
+    let blocks: Vec<_> = if with_children {
+        doc.subtree_blocks(index).collect()
+    } else {
+        doc.sections
+            .get(index)
+            .map(|s| s.blocks.iter().collect())
+            .unwrap_or_default()
+    };
+    for b in blocks {
+        let t = block_text(b);
+        if !t.trim().is_empty() {
+            out.push_str(&t);
+            out.push('\n');
+        }
+    }
+    if with_children {
+        for i in doc.subtree(index).into_iter().skip(1) {
+            if let Some(s) = doc.sections.get(i) {
+                out.push_str(&s.heading.text);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// Similarity of two headings in 0..=1, ignoring case.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    strsim::normalized_levenshtein(&a.to_lowercase(), &b.to_lowercase())
+}

@@ -1,0 +1,153 @@
+//! The engine: loaded packs, and the pipeline parse → classify → check for
+//! one source. Turns check findings into diagnostics with messages.
+
+use crate::checks::{resolve_sections, Ctx, Finding};
+use crate::diagnostic::{Diagnostic, Lang, Severity};
+use crate::model::{Document, Span};
+use crate::parse::parse;
+use crate::profile::classify::classify;
+use crate::profile::schema::PackKind;
+use crate::profile::{builtin_packs, Pack, PackError, Rule};
+use crate::source::Source;
+
+/// Options for one run.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    pub lang: Lang,
+    /// Force a profile by name instead of classifying.
+    pub profile: Option<String>,
+}
+
+/// The result of checking one file.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub path: String,
+    pub profile: Option<String>,
+    pub text: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileReport {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+}
+
+pub struct Engine {
+    packs: Vec<Pack>,
+}
+
+impl Engine {
+    /// The packs shipped in the binary.
+    pub fn builtin() -> Result<Self, PackError> {
+        Ok(Engine {
+            packs: builtin_packs()?,
+        })
+    }
+
+    pub fn from_packs(packs: Vec<Pack>) -> Self {
+        Engine { packs }
+    }
+
+    pub fn packs(&self) -> &[Pack] {
+        &self.packs
+    }
+
+    /// All rules with their packs, in pack order.
+    pub fn rules(&self) -> impl Iterator<Item = (&Pack, &Rule)> {
+        self.packs.iter().flat_map(|p| p.rules.iter().map(move |r| (p, r)))
+    }
+
+    /// A rule by id (`HP003`) or name (`for-manga-arsmal`), case-insensitive.
+    pub fn find_rule(&self, key: &str) -> Option<(&Pack, &Rule)> {
+        self.rules()
+            .find(|(_, r)| r.id.eq_ignore_ascii_case(key) || r.name.eq_ignore_ascii_case(key))
+    }
+
+    pub fn profile_names(&self) -> Vec<&str> {
+        self.packs
+            .iter()
+            .filter(|p| p.kind == PackKind::Profile)
+            .map(|p| p.name.as_str())
+            .collect()
+    }
+
+    /// Parse, classify and check one source.
+    pub fn check(&self, source: &Source, opts: &CheckOptions) -> FileReport {
+        let text = source.text.as_str();
+        let doc = parse(text);
+        let profile = match &opts.profile {
+            Some(name) => self
+                .packs
+                .iter()
+                .find(|p| p.kind == PackKind::Profile && &p.name == name),
+            None => classify(&doc, text, &self.packs),
+        };
+        let mut diagnostics = Vec::new();
+        for pack in &self.packs {
+            let applies = match pack.kind {
+                PackKind::Common => true,
+                PackKind::Profile => profile.is_some_and(|p| std::ptr::eq(p, pack)),
+            };
+            if !applies {
+                continue;
+            }
+            let found = resolve_sections(&doc, &pack.sections);
+            let ctx = Ctx {
+                doc: &doc,
+                text,
+                lang: opts.lang,
+                profile: profile.map(|p| p.name.as_str()),
+                specs: &pack.sections,
+                found: &found,
+            };
+            for rule in &pack.rules {
+                for f in rule.check.run(&ctx) {
+                    diagnostics.push(to_diagnostic(rule, f, &doc, opts.lang));
+                }
+            }
+        }
+        diagnostics.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
+        FileReport {
+            path: source.name.clone(),
+            profile: profile.map(|p| p.name.clone()),
+            text: source.text.clone(),
+            diagnostics,
+        }
+    }
+}
+
+fn to_diagnostic(rule: &Rule, f: Finding, doc: &Document, lang: Lang) -> Diagnostic {
+    let template = f
+        .variant
+        .and_then(|v| rule.variants.get(v))
+        .unwrap_or(&rule.message);
+    let message = interpolate(template.get(lang), &f.args);
+    let help = rule.help.as_ref().map(|h| interpolate(h.get(lang), &f.args));
+    let span = clamp(f.span, doc.len);
+    Diagnostic {
+        rule: rule.id.clone(),
+        name: rule.name.clone(),
+        severity: rule.severity,
+        message,
+        help,
+        span,
+        labels: f.labels,
+        section: doc.section_at(span.start).map(|i| doc.heading_path(i)),
+        fix: f.fix,
+    }
+}
+
+fn clamp(span: Span, len: usize) -> Span {
+    let start = span.start.min(len);
+    Span::new(start, span.end.clamp(start, len))
+}
+
+/// Replace `{name}` placeholders with the finding's values.
+pub fn interpolate(template: &str, args: &[(&str, String)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in args {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}

@@ -1,0 +1,227 @@
+//! Loading rule packs: the embedded ones and files given by the user.
+//! Errors point into the YAML file (file, line, column) through miette.
+
+use super::schema::{Detect, Localized, PackFile, PackKind, RuleDoc, RuleSpec, SectionSpec};
+use crate::checks::Check;
+use crate::diagnostic::Severity;
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use std::collections::{BTreeMap, HashSet};
+use thiserror::Error;
+
+/// The packs shipped in the binary, in the order they run.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("rules/gemensamt.yaml", include_str!("../../rules/gemensamt.yaml")),
+    ("rules/handlingsplan.yaml", include_str!("../../rules/handlingsplan.yaml")),
+];
+
+/// A loaded, validated rule pack.
+#[derive(Debug)]
+pub struct Pack {
+    pub name: String,
+    pub kind: PackKind,
+    pub title: String,
+    pub source: Option<String>,
+    pub file: String,
+    pub detect: Detect,
+    pub sections: Vec<SectionSpec>,
+    pub rules: Vec<Rule>,
+}
+
+/// A rule ready to run.
+#[derive(Debug)]
+pub struct Rule {
+    pub id: String,
+    pub name: String,
+    pub severity: Severity,
+    pub check: Check,
+    pub message: Localized,
+    pub help: Option<Localized>,
+    pub variants: BTreeMap<String, Localized>,
+    pub doc: Option<RuleDoc>,
+    pub pack: String,
+}
+
+/// A rule pack that cannot be used, with the place in the file.
+#[derive(Debug, Error, Diagnostic)]
+#[error("{file}:{line}:{column}: {message}")]
+#[diagnostic(code(styrkoll::regelpaket))]
+pub struct PackError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    #[source_code]
+    pub src: NamedSource<String>,
+    #[label("{message}")]
+    pub at: SourceSpan,
+}
+
+impl PackError {
+    fn new(file: &str, yaml: &str, offset: usize, message: String) -> Self {
+        let offset = offset.min(yaml.len());
+        let (line, column) = line_col(yaml, offset);
+        let len = yaml[offset..]
+            .find('\n')
+            .unwrap_or(yaml.len() - offset)
+            .max(if offset < yaml.len() { 1 } else { 0 });
+        PackError {
+            file: file.to_string(),
+            line,
+            column,
+            message,
+            src: NamedSource::new(file, yaml.to_string()),
+            at: SourceSpan::new(offset.into(), len),
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    (line, text[line_start..offset].chars().count() + 1)
+}
+
+/// Byte offset of a 1-based line and column.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            return start
+                + l.char_indices()
+                    .nth(column.saturating_sub(1))
+                    .map(|(b, _)| b)
+                    .unwrap_or(l.len());
+        }
+        start += l.len();
+    }
+    text.len()
+}
+
+/// Read and validate one pack.
+pub fn load_pack(file: &str, yaml: &str) -> Result<Pack, PackError> {
+    let parsed: PackFile = serde_yaml::from_str(yaml).map_err(|e| {
+        let offset = e
+            .location()
+            .map(|l| offset_of(yaml, l.line(), l.column()))
+            .unwrap_or(0);
+        let msg = e.to_string();
+        // serde_yaml appends " at line L column C"; the location is shown separately.
+        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+        PackError::new(file, yaml, offset, msg)
+    })?;
+    validate(file, yaml, parsed)
+}
+
+/// Checks that need the whole pack: unique ids, known section ids, messages.
+fn validate(file: &str, yaml: &str, p: PackFile) -> Result<Pack, PackError> {
+    let at_rule = |id: &str, msg: String| {
+        let offset = find_key(yaml, "id", id).unwrap_or(0);
+        PackError::new(file, yaml, offset, msg)
+    };
+    let section_ids: HashSet<&str> = p.sections.iter().map(|s| s.id.as_str()).collect();
+    let mut seen = HashSet::new();
+    for r in &p.rules {
+        if !seen.insert(r.id.as_str()) {
+            return Err(at_rule(&r.id, format!("regel-id {} finns redan i paketet", r.id)));
+        }
+        if !valid_id(&r.id) {
+            return Err(at_rule(
+                &r.id,
+                format!("ogiltigt regel-id {:?}: skriv två eller tre versaler och tre siffror, t.ex. HP001", r.id),
+            ));
+        }
+        for s in referenced_sections(&r.check) {
+            if !section_ids.contains(s) {
+                return Err(at_rule(
+                    &r.id,
+                    format!("regel {} nämner avsnittet {s:?}, som inte finns under `sections:`", r.id),
+                ));
+            }
+        }
+    }
+    Ok(Pack {
+        name: p.pack,
+        kind: p.kind,
+        title: p.title,
+        source: p.source,
+        file: file.to_string(),
+        detect: p.detect.unwrap_or_default(),
+        sections: p.sections,
+        rules: p.rules.into_iter().map(|r| into_rule(r, &file_stem(file))).collect(),
+    })
+}
+
+fn file_stem(file: &str) -> String {
+    std::path::Path::new(file)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn into_rule(r: RuleSpec, pack: &str) -> Rule {
+    Rule {
+        id: r.id,
+        name: r.name,
+        severity: r.severity,
+        check: r.check,
+        message: r.message,
+        help: r.help,
+        variants: r.variants,
+        doc: r.doc,
+        pack: pack.to_string(),
+    }
+}
+
+fn valid_id(id: &str) -> bool {
+    let letters = id.chars().take_while(|c| c.is_ascii_uppercase()).count();
+    let digits = id.len() - letters;
+    (2..=4).contains(&letters) && digits == 3 && id[letters..].chars().all(|c| c.is_ascii_digit())
+}
+
+/// Section ids a check refers to, for validation against `sections:`.
+fn referenced_sections(check: &Check) -> Vec<&str> {
+    match check {
+        Check::RequiredSections(p) => p.sections.iter().map(String::as_str).collect(),
+        Check::SectionOrder(p) => p.sections.iter().map(String::as_str).collect(),
+        Check::SectionContent(p) => p.sections.iter().map(String::as_str).collect(),
+        Check::NotAffectedReason(p) => p.sections.iter().map(String::as_str).collect(),
+        Check::MaxItems(p) => vec![p.section.as_str()],
+        Check::MaxWords(p) => vec![p.section.as_str()],
+        Check::RequiredFields(p) => vec![p.section.as_str()],
+        Check::GoalActivity(p) => vec![p.goals.as_str(), p.activities.as_str()],
+        Check::MustMention(p) => p.section.iter().map(String::as_str).collect(),
+        Check::TitlePattern(_)
+        | Check::MetadataField(_)
+        | Check::DecisionMonth(_)
+        | Check::TemplateText(_)
+        | Check::EmptyTable(_)
+        | Check::UnknownProfile(_) => Vec::new(),
+    }
+}
+
+/// Byte offset of `key: value` in the YAML text.
+fn find_key(yaml: &str, key: &str, value: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in yaml.split_inclusive('\n') {
+        let t = line.trim_start().trim_start_matches("- ");
+        if let Some(rest) = t.strip_prefix(key).and_then(|r| r.trim_start().strip_prefix(':')) {
+            if rest.trim().trim_matches(['"', '\'']) == value {
+                return Some(offset + line.len() - line.trim_start().len());
+            }
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The shipped packs. They are tested, so an error here is a build defect,
+/// but it is still reported, never a panic.
+pub fn builtin_packs() -> Result<Vec<Pack>, PackError> {
+    BUILTIN.iter().map(|(file, yaml)| load_pack(file, yaml)).collect()
+}

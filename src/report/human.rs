@@ -1,0 +1,142 @@
+//! Human output: miette's graphical reports — the source line underlined,
+//! the message, help and rule id — and a one-line summary.
+
+use super::{FileError, Summary};
+use crate::diagnostic::{Diagnostic, Lang, Severity};
+use crate::engine::FileReport;
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use std::fmt;
+
+/// How to draw: colours only for a terminal that wants them.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+    pub width: usize,
+}
+
+struct Rendered<'a> {
+    d: &'a Diagnostic,
+    src: &'a NamedSource<String>,
+    code: String,
+    location: String,
+}
+
+impl fmt::Debug for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.d.message)
+    }
+}
+
+impl fmt::Display for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.d.message)?;
+        if !self.location.is_empty() {
+            write!(f, "\n{}", self.location)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Rendered<'_> {}
+
+impl miette::Diagnostic for Rendered<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.code))
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.d.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.d
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.src)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let primary = LabeledSpan::new_primary_with_span(
+            None,
+            (self.d.span.start, self.d.span.len()),
+        );
+        let rest = self.d.labels.iter().map(|l| {
+            LabeledSpan::new_with_span(Some(l.message.clone()), (l.span.start, l.span.len()))
+        });
+        Some(Box::new(std::iter::once(primary).chain(rest)))
+    }
+}
+
+fn handler(style: Style) -> GraphicalReportHandler {
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_context_lines(1)
+}
+
+/// Render one file's diagnostics.
+pub fn render_file(r: &FileReport, lang: Lang, style: Style) -> String {
+    let src = NamedSource::new(&r.path, r.text.clone());
+    let h = handler(style);
+    let mut out = String::new();
+    for d in &r.diagnostics {
+        let location = match &d.section {
+            Some(s) => format!("{} {s}", if lang == Lang::Sv { "i avsnitt" } else { "in section" }),
+            None => String::new(),
+        };
+        let rendered = Rendered {
+            d,
+            src: &src,
+            code: format!("{} {}", d.rule, d.name),
+            location,
+        };
+        if h.render_report(&mut out, &rendered).is_err() {
+            out.push_str(&format!("{}: {} {}\n", r.path, d.rule, d.message));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+pub fn render_error(e: &FileError, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("fel: {}: {}\n", e.path, e.message),
+        Lang::En => format!("error: {}: {}\n", e.path, e.message),
+    }
+}
+
+/// `3 fel, 1 varning, 2 info i 4 filer`.
+pub fn summary_line(s: &Summary, lang: Lang) -> String {
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut line = match lang {
+        Lang::Sv => format!(
+            "{}, {}, {} i {}",
+            plural(s.errors, "fel", "fel"),
+            plural(s.warnings, "varning", "varningar"),
+            plural(s.infos, "info", "info"),
+            plural(s.files, "fil", "filer"),
+        ),
+        Lang::En => format!(
+            "{}, {}, {} in {}",
+            plural(s.errors, "error", "errors"),
+            plural(s.warnings, "warning", "warnings"),
+            plural(s.infos, "info", "infos"),
+            plural(s.files, "file", "files"),
+        ),
+    };
+    if s.unreadable > 0 {
+        line.push_str(&match lang {
+            Lang::Sv => format!(" ({} kunde inte läsas)", s.unreadable),
+            Lang::En => format!(" ({} could not be read)", s.unreadable),
+        });
+    }
+    line
+}

@@ -1,0 +1,127 @@
+//! load: bytes → one UTF-8 text. Strips a BOM, decodes UTF-16 and legacy
+//! Windows-1252, refuses binary and over-large files with a clear reason.
+
+use std::path::Path;
+use thiserror::Error;
+
+/// Files larger than this are not read (50 MiB).
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 50 * 1024 * 1024;
+
+/// A document's text, ready to parse.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The path as the user gave it, or the stdin name.
+    pub name: String,
+    pub text: String,
+    /// The encoding, when it was not plain UTF-8.
+    pub decoded_from: Option<&'static str>,
+}
+
+#[derive(Debug, Error)]
+pub enum LoadError {
+    #[error("kunde inte läsa filen: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("filen är {size} byte, mer än gränsen {limit} byte")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("filen ser ut att vara binär (nollbyte vid position {0}), inte text")]
+    Binary(usize),
+    #[error("filtypen .{0} stöds inte än; exportera dokumentet som text (.txt) eller Markdown (.md)")]
+    Unsupported(String),
+}
+
+/// Read a file from disk. Reading never changes it.
+pub fn load_path(path: &Path, max_size: u64) -> Result<Source, LoadError> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if matches!(ext.as_str(), "docx" | "doc" | "pdf" | "odt" | "rtf") {
+        return Err(LoadError::Unsupported(ext));
+    }
+    let size = std::fs::metadata(path)?.len();
+    if size > max_size {
+        return Err(LoadError::TooLarge {
+            size,
+            limit: max_size,
+        });
+    }
+    let bytes = std::fs::read(path)?;
+    from_bytes(&path.display().to_string(), &bytes, max_size)
+}
+
+/// Decode bytes (a file or stdin) into a `Source`.
+pub fn from_bytes(name: &str, bytes: &[u8], max_size: u64) -> Result<Source, LoadError> {
+    if bytes.len() as u64 > max_size {
+        return Err(LoadError::TooLarge {
+            size: bytes.len() as u64,
+            limit: max_size,
+        });
+    }
+    let (text, decoded_from) = decode(bytes)?;
+    Ok(Source {
+        name: name.to_string(),
+        text,
+        decoded_from,
+    })
+}
+
+fn decode(bytes: &[u8]) -> Result<(String, Option<&'static str>), LoadError> {
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        let label = if enc == encoding_rs::UTF_8 {
+            None
+        } else {
+            Some(enc.name())
+        };
+        return Ok((text.into_owned(), label));
+    }
+    if let Some(pos) = bytes.iter().take(8192).position(|b| *b == 0) {
+        return Err(LoadError::Binary(pos));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok((s.to_string(), None)),
+        Err(_) => {
+            // Not UTF-8: Swedish text from older Windows programs is Windows-1252
+            // (a superset of ISO-8859-1 for printable characters).
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            if looks_binary(&text) {
+                return Err(LoadError::Binary(0));
+            }
+            Ok((text.into_owned(), Some("windows-1252")))
+        }
+    }
+}
+
+/// Control characters other than tab, newline, carriage return and form feed.
+fn looks_binary(text: &str) -> bool {
+    let sample: Vec<char> = text.chars().take(4096).collect();
+    let control = sample
+        .iter()
+        .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
+        .count();
+    !sample.is_empty() && control * 20 > sample.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_bom_and_legacy() {
+        let s = from_bytes("a", b"\xEF\xBB\xBFM\xC3\xA5l", 100).unwrap();
+        assert_eq!(s.text, "Mål");
+        assert_eq!(s.decoded_from, None);
+        let s = from_bytes("a", b"M\xE5l och \xF6vrigt", 100).unwrap();
+        assert_eq!(s.text, "Mål och övrigt");
+        assert_eq!(s.decoded_from, Some("windows-1252"));
+        let s = from_bytes("a", b"\xFF\xFEM\x00\xE5\x00l\x00", 100).unwrap();
+        assert_eq!(s.text, "Mål");
+        assert_eq!(s.decoded_from, Some("UTF-16LE"));
+    }
+
+    #[test]
+    fn refuses_binary_and_large() {
+        assert!(matches!(from_bytes("a", b"PK\x03\x04\x00\x00", 100), Err(LoadError::Binary(4))));
+        assert!(matches!(from_bytes("a", &[b'a'; 101], 100), Err(LoadError::TooLarge { .. })));
+    }
+}
