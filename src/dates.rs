@@ -9,7 +9,7 @@
 //! identity numbers are not dates.
 //!
 //! Nothing here panics, whatever the input. Scanning is linear: every match
-//! attempt reads a window of at most [`WINDOW`] bytes, and the regexes are
+//! attempt reads a window of at most 64 bytes, and the regexes are
 //! compiled once.
 
 use std::ops::RangeInclusive;
@@ -47,7 +47,7 @@ const WEEKDAYS_SV: [(&str, Weekday); 7] = [
 /// Four-digit years outside this range are not taken as years.
 const YEARS: RangeInclusive<i16> = 1000..=2999;
 /// The most bytes one match attempt looks at.
-pub const WINDOW: usize = 64;
+const WINDOW: usize = 64;
 /// Characters that glue digits into one token (`RS/1321/2015`, `2009:600`).
 const CONNECTORS: [char; 5] = ['-', '/', '.', ':', ','];
 /// Characters that separate the two ends of a range.
@@ -168,7 +168,9 @@ impl DateMention {
 
     /// Recomputes `valid` and `weekday_mismatch` from the other fields.
     fn refreshed(mut self) -> Self {
-        let month = i8::try_from(self.month).ok().filter(|m| (1..=12).contains(m));
+        let month = i8::try_from(self.month)
+            .ok()
+            .filter(|m| (1..=12).contains(m));
         let day_ok = self.day.is_none_or(|d| (1..=31).contains(&d));
         self.valid = day_ok
             && month.is_some_and(|m| match (self.year, self.day) {
@@ -215,7 +217,10 @@ pub fn weekday_from_swedish(name: &str) -> Option<Weekday> {
     }
     let lower = name.to_lowercase();
     let word = lower.strip_suffix("en").unwrap_or(&lower);
-    WEEKDAYS_SV.iter().find(|(n, _)| *n == word).map(|(_, w)| *w)
+    WEEKDAYS_SV
+        .iter()
+        .find(|(n, _)| *n == word)
+        .map(|(_, w)| *w)
 }
 
 /// Finds all date mentions in `text`, in order and non-overlapping. Both
@@ -228,7 +233,10 @@ pub fn scan_dates(text: &str, opts: &ScanOptions) -> Vec<DateMention> {
             Item::One(m) => out.push(m),
             Item::Range(range, lone_start) => {
                 out.extend(lone_start);
-                out.push(range.end);
+                // A month alone ("juni" in "januari–juni 2026") is no date.
+                if range.end.day.is_some() || range.end.form != DateForm::Written {
+                    out.push(range.end);
+                }
             }
         }
     }
@@ -254,7 +262,9 @@ pub fn parse_date(s: &str) -> Option<DateMention> {
     let mut pos = s.len() - s.trim_start().len();
     if let Some(c) = window(s, pos).and_then(|w| r.den.captures(w)) {
         let after = pos + c.get(0)?.end();
-        if s.get(after..).is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit())) {
+        if s.get(after..)
+            .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+        {
             pos = after;
         }
     }
@@ -281,14 +291,14 @@ static RES: LazyLock<Option<Res>> = LazyLock::new(|| {
         dotted_ymd: re(r"^([0-9]{4})\.([0-9]{1,2})\.([0-9]{1,2})")?,
         dotted_dmy: re(r"^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")?,
         slash: re(
-            r"^([0-9]{1,2})/([0-9]{1,2})(?:-([0-9]{4}|[0-9]{2})|[ \t\u{a0}\u{202f}]{1,3}([0-9]{4}))?",
+            r"^([0-9]{1,2})/([0-9]{1,2})(?:-([0-9]{4}|[0-9]{2})|[\p{Zs}\t]{1,3}([0-9]{4}))?",
         )?,
         two_iso: re(r"^([0-9]{2})-([0-9]{2})-([0-9]{2})")?,
         compact: re(r"^([0-9]{2})([0-9]{2})([0-9]{2})")?,
-        day_prefix: re(r"^([0-9]{1,2})(?::[aeAE])?\s{1,3}")?,
-        month_part: re(r"^(\p{L}+)(\.)?(?:\s{1,3}([0-9]{4}))?")?,
-        weekday: re(r"^(\p{L}+),?(?:\s{1,3}(?i:den))?\s{1,3}")?,
-        den: re(r"^(?i:den)\s{1,3}")?,
+        day_prefix: re(r"^([0-9]{1,2})(?::[aeAE])?[\p{Zs}\t]{1,3}")?,
+        month_part: re(r"^(\p{L}+)(\.)?(?:[\p{Zs}\t]{1,3}([0-9]{4}))?")?,
+        weekday: re(r"^(\p{L}+),?(?:[\p{Zs}\t]{1,3}(?i:den))?[\p{Zs}\t]{1,3}")?,
+        den: re(r"^(?i:den)[\p{Zs}\t]{1,3}")?,
     })
 });
 
@@ -305,6 +315,11 @@ enum Item {
 /// Up to two readings at one position, preferred first (`21 december 2023`
 /// before `21 december`); the first whose end fits the context wins.
 type Cands = [Option<DateMention>; 2];
+
+/// Whitespace within a line: a date or range never spans a line break.
+fn is_hspace(c: char) -> bool {
+    c == '\t' || (c.is_whitespace() && !c.is_control() && !matches!(c, '\u{2028}' | '\u{2029}'))
+}
 
 fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
@@ -325,7 +340,9 @@ fn num<T: std::str::FromStr>(c: &Captures<'_>, i: usize) -> Option<T> {
 }
 
 fn year4(c: &Captures<'_>, i: usize) -> Option<(i16, bool)> {
-    num::<i16>(c, i).filter(|y| YEARS.contains(y)).map(|y| (y, false))
+    num::<i16>(c, i)
+        .filter(|y| YEARS.contains(y))
+        .map(|y| (y, false))
 }
 
 fn year2(c: &Captures<'_>, i: usize) -> Option<(i16, bool)> {
@@ -393,7 +410,7 @@ fn trailing_ok(text: &str, end: usize) -> bool {
 fn sep_len(text: &str, pos: usize) -> Option<usize> {
     let (mut len, mut spaces, mut dash) = (0, 0, false);
     for c in text.get(pos..)?.chars() {
-        if c.is_whitespace() && spaces < 3 {
+        if is_hspace(c) && spaces < 3 {
             spaces += 1;
         } else if !dash && DASHES.contains(&c) {
             dash = true;
@@ -440,9 +457,16 @@ fn written_cands(r: &Res, text: &str, pos: usize) -> Option<Cands> {
     let day = num(&c, 1)?;
     let mp = month_part(r, text, pos + c.get(0)?.end())?;
     let base = dm(DateForm::Written, pos, mp.end, None, mp.month, Some(day))?;
-    let with_year = mp
-        .year
-        .and_then(|(y, end)| dm(DateForm::Written, pos, end, Some((y, false)), mp.month, Some(day)));
+    let with_year = mp.year.and_then(|(y, end)| {
+        dm(
+            DateForm::Written,
+            pos,
+            end,
+            Some((y, false)),
+            mp.month,
+            Some(day),
+        )
+    });
     Some([with_year, Some(base)])
 }
 
@@ -482,12 +506,26 @@ fn cands_inner(r: &Res, text: &str, pos: usize, compact: bool) -> Option<Cands> 
                 None => None,
             };
             let form = if day.is_some() { Iso } else { IsoMonth };
-            one(dm(form, pos, end(&c), Some(year4(&c, 1)?), num(&c, 2)?, day))
+            one(dm(
+                form,
+                pos,
+                end(&c),
+                Some(year4(&c, 1)?),
+                num(&c, 2)?,
+                day,
+            ))
         }
         (4, Some(b'.')) => {
             let c = r.dotted_ymd.captures(w)?;
             let year = Some(year4(&c, 1)?);
-            one(dm(Dotted, pos, end(&c), year, num(&c, 2)?, Some(num(&c, 3)?)))
+            one(dm(
+                Dotted,
+                pos,
+                end(&c),
+                year,
+                num(&c, 2)?,
+                Some(num(&c, 3)?),
+            ))
         }
         (1 | 2, Some(b'/')) => {
             let c = r.slash.captures(w)?;
@@ -497,21 +535,49 @@ fn cands_inner(r: &Res, text: &str, pos: usize, compact: bool) -> Option<Cands> 
                 (None, Some(_)) => (SlashSpace, year4(&c, 4)?),
                 (None, None) => return None,
             };
-            one(dm(form, pos, end(&c), Some(year), num(&c, 2)?, Some(num(&c, 1)?)))
+            one(dm(
+                form,
+                pos,
+                end(&c),
+                Some(year),
+                num(&c, 2)?,
+                Some(num(&c, 1)?),
+            ))
         }
         (1 | 2, Some(b'.')) => {
             let c = r.dotted_dmy.captures(w)?;
             let year = Some(year4(&c, 3)?);
-            one(dm(Dotted, pos, end(&c), year, num(&c, 2)?, Some(num(&c, 1)?)))
+            one(dm(
+                Dotted,
+                pos,
+                end(&c),
+                year,
+                num(&c, 2)?,
+                Some(num(&c, 1)?),
+            ))
         }
         (2, Some(b'-')) => {
             let c = r.two_iso.captures(w)?;
-            let m = dm(TwoDigitIso, pos, end(&c), Some(year2(&c, 1)?), num(&c, 2)?, Some(num(&c, 3)?));
+            let m = dm(
+                TwoDigitIso,
+                pos,
+                end(&c),
+                Some(year2(&c, 1)?),
+                num(&c, 2)?,
+                Some(num(&c, 3)?),
+            );
             one(m.filter(|m| m.valid))
         }
         (6, _) if compact => {
             let c = r.compact.captures(w)?;
-            one(dm(Compact, pos, end(&c), Some(year2(&c, 1)?), num(&c, 2)?, Some(num(&c, 3)?)))
+            one(dm(
+                Compact,
+                pos,
+                end(&c),
+                Some(year2(&c, 1)?),
+                num(&c, 2)?,
+                Some(num(&c, 3)?),
+            ))
         }
         (1 | 2, _) => written_cands(r, text, pos),
         _ => None,
@@ -546,7 +612,10 @@ fn range_at(
             let c = r.slash.captures(w)?;
             let e = pos + c.get(2)?.end();
             let en = end_at(after_sep(e)?).filter(|m| matches!(m.form, SlashDash | SlashSpace))?;
-            (dm(en.form, pos, e, None, num(&c, 2)?, Some(num(&c, 1)?))?, en)
+            (
+                dm(en.form, pos, e, None, num(&c, 2)?, Some(num(&c, 1)?))?,
+                en,
+            )
         }
         // "1–3 mars 2024"
         (1 | 2, _) => {
@@ -617,7 +686,10 @@ fn scan_items(text: &str, compact: bool) -> Vec<Item> {
         }
         // Skip the rest of this word or number: dates start at token starts.
         let rest = text.get(i..).unwrap_or_default();
-        i += rest.find(|c: char| !is_word(c)).unwrap_or(rest.len()).max(c.len_utf8());
+        i += rest
+            .find(|c: char| !is_word(c))
+            .unwrap_or(rest.len())
+            .max(c.len_utf8());
     }
     out
 }
@@ -628,18 +700,24 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    type Ymd = (Option<i16>, u8, Option<u8>);
+    type Full = (i16, u8, Option<u8>);
+
     const DEF: ScanOptions = ScanOptions { compact: false };
 
     fn one(s: &str) -> DateMention {
         parse_date(s).unwrap_or_else(|| panic!("no date in {s:?}"))
     }
 
-    fn ymd(m: &DateMention) -> (Option<i16>, u8, Option<u8>) {
+    fn ymd(m: &DateMention) -> Ymd {
         (m.year, m.month, m.day)
     }
 
     fn found(text: &str) -> Vec<&str> {
-        scan_dates(text, &DEF).iter().map(|m| &text[m.start..m.end]).collect()
+        scan_dates(text, &DEF)
+            .iter()
+            .map(|m| &text[m.start..m.end])
+            .collect()
     }
 
     #[test]
@@ -650,7 +728,7 @@ mod tests {
     #[test]
     fn every_form() {
         use DateForm::*;
-        let cases: &[(&str, DateForm, (Option<i16>, u8, Option<u8>), bool)] = &[
+        let cases: &[(&str, DateForm, Ymd, bool)] = &[
             ("2024-11-22", Iso, (Some(2024), 11, Some(22)), false),
             ("2024-11", IsoMonth, (Some(2024), 11, None), false),
             ("21/12-2023", SlashDash, (Some(2023), 12, Some(21)), false),
@@ -662,20 +740,49 @@ mod tests {
             ("2023.12.21", Dotted, (Some(2023), 12, Some(21)), false),
             ("21.12.2023", Dotted, (Some(2023), 12, Some(21)), false),
             ("23-12-21", TwoDigitIso, (Some(2023), 12, Some(21)), true),
-            ("21 december 2023", Written, (Some(2023), 12, Some(21)), false),
+            (
+                "21 december 2023",
+                Written,
+                (Some(2023), 12, Some(21)),
+                false,
+            ),
             ("21 dec 2023", Written, (Some(2023), 12, Some(21)), false),
             ("21 dec. 2023", Written, (Some(2023), 12, Some(21)), false),
             ("5 Sept. 2024", Written, (Some(2024), 9, Some(5)), false),
             ("den 21 december", Written, (None, 12, Some(21)), false),
             ("1:a maj 2024", Written, (Some(2024), 5, Some(1)), false),
-            ("21\u{a0}december\u{a0}2023", Written, (Some(2023), 12, Some(21)), false),
-            ("måndagen den 19 augusti", WeekdayWritten, (None, 8, Some(19)), false),
-            ("måndag 19 augusti 2024", WeekdayWritten, (Some(2024), 8, Some(19)), false),
-            ("Måndag den 19 Augusti 2024", WeekdayWritten, (Some(2024), 8, Some(19)), false),
+            (
+                "21\u{a0}december\u{a0}2023",
+                Written,
+                (Some(2023), 12, Some(21)),
+                false,
+            ),
+            (
+                "måndagen den 19 augusti",
+                WeekdayWritten,
+                (None, 8, Some(19)),
+                false,
+            ),
+            (
+                "måndag 19 augusti 2024",
+                WeekdayWritten,
+                (Some(2024), 8, Some(19)),
+                false,
+            ),
+            (
+                "Måndag den 19 Augusti 2024",
+                WeekdayWritten,
+                (Some(2024), 8, Some(19)),
+                false,
+            ),
         ];
         for (s, form, want, two) in cases {
             let m = one(s);
-            assert_eq!((m.form, ymd(&m), m.two_digit_year), (*form, *want, *two), "{s}");
+            assert_eq!(
+                (m.form, ymd(&m), m.two_digit_year),
+                (*form, *want, *two),
+                "{s}"
+            );
             assert!(m.valid, "{s}");
             assert!(!m.weekday_mismatch, "{s}");
             assert_eq!(found(s).len(), 1, "{s}");
@@ -691,7 +798,10 @@ mod tests {
         assert!(parse_date("240425").is_none());
         let m = scan_dates("Beslut 240425.", &on);
         assert_eq!(m.len(), 1);
-        assert_eq!((m[0].form, ymd(&m[0])), (DateForm::Compact, (Some(2024), 4, Some(25))));
+        assert_eq!(
+            (m[0].form, ymd(&m[0])),
+            (DateForm::Compact, (Some(2024), 4, Some(25)))
+        );
         for s in ["780101-8917", "232100-0222", "1234567", "12345"] {
             assert!(scan_dates(s, &on).is_empty(), "{s}");
         }
@@ -699,10 +809,14 @@ mod tests {
 
     #[test]
     fn offsets_after_swedish_letters() {
-        let t = "Mötet i Umeå äger rum 2024-11-22, åter den 21 december 2023 och lördagen den 4 maj.";
+        let t =
+            "Mötet i Umeå äger rum 2024-11-22, åter den 21 december 2023 och lördagen den 4 maj.";
         let ms = scan_dates(t, &DEF);
         let got: Vec<&str> = ms.iter().map(|m| &t[m.start..m.end]).collect();
-        assert_eq!(got, ["2024-11-22", "21 december 2023", "lördagen den 4 maj"]);
+        assert_eq!(
+            got,
+            ["2024-11-22", "21 december 2023", "lördagen den 4 maj"]
+        );
         assert_eq!(ms[0].start, t.find("2024").unwrap());
         assert_eq!(ms[2].weekday, Some(Weekday::Saturday));
     }
@@ -818,7 +932,10 @@ mod tests {
         assert_eq!(m.iso(), None);
         assert_eq!(m.written_sv().as_deref(), Some("1 mars"));
         let m = m.with_year(2024);
-        assert_eq!((m.year, m.iso().as_deref()), (Some(2024), Some("2024-03-01")));
+        assert_eq!(
+            (m.year, m.iso().as_deref()),
+            (Some(2024), Some("2024-03-01"))
+        );
         assert_eq!(one("2023-02-29").to_civil(), None);
     }
 
@@ -832,6 +949,11 @@ mod tests {
         assert_eq!(found("(21 december 2023)"), ["21 december 2023"]);
         assert_eq!(found("2024-11-22.\n2024-11"), ["2024-11-22", "2024-11"]);
         assert_eq!(one("2024-11-22").end, 10);
+        assert_eq!(found("Antal: 3\nMaj Larsson"), Vec::<&str>::new());
+        assert_eq!(
+            found("21\u{202f}dec\u{2009}2023"),
+            ["21\u{202f}dec\u{2009}2023"]
+        );
     }
 
     fn range(t: &str) -> (DateRange, &str) {
@@ -845,29 +967,108 @@ mod tests {
     #[test]
     fn ranges() {
         use DateForm::*;
-        let cases: &[(&str, &str, (i16, u8, Option<u8>), (i16, u8, Option<u8>), DateForm)] = &[
-            ("Period 1/1–31/3-2024.", "1/1–31/3-2024", (2024, 1, Some(1)), (2024, 3, Some(31)), SlashDash),
-            ("1/1-31/3-2024", "1/1-31/3-2024", (2024, 1, Some(1)), (2024, 3, Some(31)), SlashDash),
-            ("från 2024-01-01–2024-03-31 gäller", "2024-01-01–2024-03-31", (2024, 1, Some(1)), (2024, 3, Some(31)), Iso),
-            ("2024-01-01-2024-03-31", "2024-01-01-2024-03-31", (2024, 1, Some(1)), (2024, 3, Some(31)), Iso),
-            ("Umeå 20/10 – 30/10-2024", "20/10 – 30/10-2024", (2024, 10, Some(20)), (2024, 10, Some(30)), SlashDash),
-            ("20/10-30/10 2024", "20/10-30/10 2024", (2024, 10, Some(20)), (2024, 10, Some(30)), SlashSpace),
-            ("Kursen 1–3 mars 2024 i Åre", "1–3 mars 2024", (2024, 3, Some(1)), (2024, 3, Some(3)), Written),
-            ("under januari–juni 2026.", "januari–juni 2026", (2026, 1, None), (2026, 6, None), Written),
-            ("1 mars – 3 april 2024", "1 mars – 3 april 2024", (2024, 3, Some(1)), (2024, 4, Some(3)), Written),
-            ("30/12–2/1-2024", "30/12–2/1-2024", (2023, 12, Some(30)), (2024, 1, Some(2)), SlashDash),
-            ("2024-01–2024-06", "2024-01–2024-06", (2024, 1, None), (2024, 6, None), IsoMonth),
-            ("januari 2025 – mars 2026", "januari 2025 – mars 2026", (2025, 1, None), (2026, 3, None), Written),
+        let cases: &[(&str, &str, Full, Full, DateForm)] = &[
+            (
+                "Period 1/1–31/3-2024.",
+                "1/1–31/3-2024",
+                (2024, 1, Some(1)),
+                (2024, 3, Some(31)),
+                SlashDash,
+            ),
+            (
+                "1/1-31/3-2024",
+                "1/1-31/3-2024",
+                (2024, 1, Some(1)),
+                (2024, 3, Some(31)),
+                SlashDash,
+            ),
+            (
+                "från 2024-01-01–2024-03-31 gäller",
+                "2024-01-01–2024-03-31",
+                (2024, 1, Some(1)),
+                (2024, 3, Some(31)),
+                Iso,
+            ),
+            (
+                "2024-01-01-2024-03-31",
+                "2024-01-01-2024-03-31",
+                (2024, 1, Some(1)),
+                (2024, 3, Some(31)),
+                Iso,
+            ),
+            (
+                "Umeå 20/10 – 30/10-2024",
+                "20/10 – 30/10-2024",
+                (2024, 10, Some(20)),
+                (2024, 10, Some(30)),
+                SlashDash,
+            ),
+            (
+                "20/10-30/10 2024",
+                "20/10-30/10 2024",
+                (2024, 10, Some(20)),
+                (2024, 10, Some(30)),
+                SlashSpace,
+            ),
+            (
+                "Kursen 1–3 mars 2024 i Åre",
+                "1–3 mars 2024",
+                (2024, 3, Some(1)),
+                (2024, 3, Some(3)),
+                Written,
+            ),
+            (
+                "under januari–juni 2026.",
+                "januari–juni 2026",
+                (2026, 1, None),
+                (2026, 6, None),
+                Written,
+            ),
+            (
+                "1 mars – 3 april 2024",
+                "1 mars – 3 april 2024",
+                (2024, 3, Some(1)),
+                (2024, 4, Some(3)),
+                Written,
+            ),
+            (
+                "30/12–2/1-2024",
+                "30/12–2/1-2024",
+                (2023, 12, Some(30)),
+                (2024, 1, Some(2)),
+                SlashDash,
+            ),
+            (
+                "2024-01–2024-06",
+                "2024-01–2024-06",
+                (2024, 1, None),
+                (2024, 6, None),
+                IsoMonth,
+            ),
+            (
+                "januari 2025 – mars 2026",
+                "januari 2025 – mars 2026",
+                (2025, 1, None),
+                (2026, 3, None),
+                Written,
+            ),
         ];
         for (t, span, s, e, form) in cases {
             let (r, got) = range(t);
             assert_eq!(got, *span, "{t}");
-            assert_eq!((r.start.year.unwrap(), r.start.month, r.start.day), *s, "{t}");
+            assert_eq!(
+                (r.start.year.unwrap(), r.start.month, r.start.day),
+                *s,
+                "{t}"
+            );
             assert_eq!((r.end.year.unwrap(), r.end.month, r.end.day), *e, "{t}");
             assert_eq!(r.start.form, *form, "{t}");
             assert!(r.start.valid && r.end.valid, "{t}");
             assert_eq!(&t[r.start.start..r.end.end], *span);
         }
+        let list = "Möten:\n- 2024-01-15\n- 2024-02-20\n";
+        assert!(scan_ranges(list).is_empty());
+        assert_eq!(found(list), ["2024-01-15", "2024-02-20"]);
         let (r, _) = range("maj–juni");
         assert_eq!((r.start.year, r.start.month, r.end.month), (None, 5, 6));
         // scan_dates keeps the ends that are dates on their own.
@@ -880,7 +1081,13 @@ mod tests {
         // Invalid ends are kept with valid = false.
         let (r, _) = range("31/4–2/5-2024");
         assert!(!r.start.valid && r.end.valid);
-        for t in ["2024-2027", "MS1-3 mars", "januari 2024 – juni", "RUN 12-2024", "1-3 april-maj"] {
+        for t in [
+            "2024-2027",
+            "MS1-3 mars",
+            "januari 2024 – juni",
+            "RUN 12-2024",
+            "1-3",
+        ] {
             assert!(scan_ranges(t).is_empty(), "{t}");
         }
     }
@@ -904,7 +1111,11 @@ mod tests {
             let _ = scan_ranges(s);
             let _ = parse_date(s);
         }
-        let m = DateMention { month: 200, day: Some(250), ..one("2024-11-22") };
+        let m = DateMention {
+            month: 200,
+            day: Some(250),
+            ..one("2024-11-22")
+        };
         assert_eq!((m.to_civil(), m.iso(), m.written_sv()), (None, None, None));
         assert!(!m.refreshed().valid);
         assert!(!one("1 maj").with_year(i16::MIN).valid);
@@ -940,8 +1151,16 @@ mod tests {
         if dot && m != 5 {
             abbr.push('.');
         }
-        let wd = WEEKDAYS_SV.iter().find(|(_, w)| *w == date.weekday()).unwrap().0;
-        let wd = if definite { format!("{wd}en den") } else { wd.to_string() };
+        let wd = WEEKDAYS_SV
+            .iter()
+            .find(|(_, w)| *w == date.weekday())
+            .unwrap()
+            .0;
+        let wd = if definite {
+            format!("{wd}en den")
+        } else {
+            wd.to_string()
+        };
         let mut v = vec![
             format!("{y}-{m:02}-{d:02}"),
             format!("{d}/{m}-{y}"),
@@ -963,9 +1182,39 @@ mod tests {
 
     fn token_soup() -> impl Strategy<Value = String> {
         let tokens = prop::sample::select(vec![
-            "2024", "-", "–", "11", "/", " ", "  ", ".", ":", ",", "1", "31", "30", "02", "29",
-            "den", "mars", "dec.", "maj", "måndagen", "fredag", "Umeå", "é", "\u{a0}", "\n",
-            "240425", "-8917", "24", "1:a", "juni", "2026", "x", "_",
+            "2024",
+            "-",
+            "–",
+            "11",
+            "/",
+            " ",
+            "  ",
+            ".",
+            ":",
+            ",",
+            "1",
+            "31",
+            "30",
+            "02",
+            "29",
+            "den",
+            "mars",
+            "dec.",
+            "maj",
+            "måndagen",
+            "fredag",
+            "Umeå",
+            "é",
+            "\u{a0}",
+            "\n",
+            "240425",
+            "-8917",
+            "24",
+            "1:a",
+            "juni",
+            "2026",
+            "x",
+            "_",
         ]);
         prop::collection::vec(tokens, 0..40).prop_map(|v| v.concat())
     }
@@ -981,7 +1230,11 @@ mod tests {
             for m in &ms {
                 let p = parse_date(&text[m.start..m.end]);
                 let p = p.unwrap_or_else(|| panic!("{text:?}: {m:?}"));
-                assert_eq!((p.form, ymd(&p), p.valid), (m.form, ymd(m), m.valid), "{text:?}");
+                assert_eq!(
+                    (p.form, ymd(&p), p.valid),
+                    (m.form, ymd(m), m.valid),
+                    "{text:?}"
+                );
             }
         }
         let rs = scan_ranges(text);

@@ -29,7 +29,10 @@ pub struct FileReport {
 
 impl FileReport {
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 }
 
@@ -55,7 +58,9 @@ impl Engine {
 
     /// All rules with their packs, in pack order.
     pub fn rules(&self) -> impl Iterator<Item = (&Pack, &Rule)> {
-        self.packs.iter().flat_map(|p| p.rules.iter().map(move |r| (p, r)))
+        self.packs
+            .iter()
+            .flat_map(|p| p.rules.iter().map(move |r| (p, r)))
     }
 
     /// A rule by id (`HP003`) or name (`for-manga-arsmal`), case-insensitive.
@@ -123,7 +128,10 @@ fn to_diagnostic(rule: &Rule, f: Finding, doc: &Document, lang: Lang) -> Diagnos
         .and_then(|v| rule.variants.get(v))
         .unwrap_or(&rule.message);
     let message = interpolate(template.get(lang), &f.args);
-    let help = rule.help.as_ref().map(|h| interpolate(h.get(lang), &f.args));
+    let help = rule
+        .help
+        .as_ref()
+        .map(|h| interpolate(h.get(lang), &f.args));
     let span = clamp(f.span, doc.len);
     Diagnostic {
         rule: rule.id.clone(),

@@ -16,7 +16,13 @@ fn tr<'a>(lang: Lang, sv: &'a str, en: &'a str) -> &'a str {
 /// The full documentation of one rule.
 pub fn explain(pack: &Pack, rule: &Rule, lang: Lang) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "{} {} ({})", rule.id, rule.name, rule.severity.label(lang));
+    let _ = writeln!(
+        s,
+        "{} {} ({})",
+        rule.id,
+        rule.name,
+        rule.severity.label(lang)
+    );
     let _ = writeln!(
         s,
         "{}: {} · {}: {}",
@@ -33,11 +39,19 @@ pub fn explain(pack: &Pack, rule: &Rule, lang: Lang) -> String {
             let _ = writeln!(s, "{}", tr(lang, "Varför", "Why"));
             let _ = writeln!(s, "  {}", doc.why.get(lang));
             let _ = writeln!(s, "  {}: {}\n", tr(lang, "Källa", "Source"), doc.source);
-            let _ = writeln!(s, "{}", tr(lang, "Exempel som inte godkänns", "Example that fails"));
+            let _ = writeln!(
+                s,
+                "{}",
+                tr(lang, "Exempel som inte godkänns", "Example that fails")
+            );
             for l in doc.fail.lines() {
                 let _ = writeln!(s, "  │ {l}");
             }
-            let _ = writeln!(s, "\n{}", tr(lang, "Exempel som godkänns", "Example that passes"));
+            let _ = writeln!(
+                s,
+                "\n{}",
+                tr(lang, "Exempel som godkänns", "Example that passes")
+            );
             for l in doc.pass.lines() {
                 let _ = writeln!(s, "  │ {l}");
             }
@@ -47,7 +61,12 @@ pub fn explain(pack: &Pack, rule: &Rule, lang: Lang) -> String {
         }
     }
     if let Some(h) = &rule.help {
-        let _ = writeln!(s, "\n{}\n  {}", tr(lang, "Så rättar du", "How to fix"), h.get(lang));
+        let _ = writeln!(
+            s,
+            "\n{}\n  {}",
+            tr(lang, "Så rättar du", "How to fix"),
+            h.get(lang)
+        );
     }
     s
 }

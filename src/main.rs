@@ -151,14 +151,18 @@ fn check(engine: &Engine, args: CheckArgs) -> ExitCode {
     let mut errors: Vec<FileError> = Vec::new();
     for path in &args.paths {
         if path.as_os_str() == "-" {
-            let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
+            let name = args
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| "<stdin>".into());
             let mut bytes = Vec::new();
             let read = std::io::stdin()
                 .take(args.max_file_size + 1)
                 .read_to_end(&mut bytes);
-            match read.map_err(source::LoadError::from).and_then(|_| {
-                source::from_bytes(&name, &bytes, args.max_file_size)
-            }) {
+            match read
+                .map_err(source::LoadError::from)
+                .and_then(|_| source::from_bytes(&name, &bytes, args.max_file_size))
+            {
                 Ok(src) => reports.push(engine.check(&src, &opts)),
                 Err(e) => errors.push(FileError {
                     path: name,
@@ -205,7 +209,10 @@ fn check(engine: &Engine, args: CheckArgs) -> ExitCode {
             for e in &errors {
                 eprint!("{}", report::human::render_error(e, args.lang));
             }
-            print_out(&format!("{}\n", report::human::summary_line(&summary, args.lang)));
+            print_out(&format!(
+                "{}\n",
+                report::human::summary_line(&summary, args.lang)
+            ));
         }
     }
     exit_code(&summary, matches!(args.deny, Some(Deny::Warnings)))
@@ -249,4 +256,3 @@ fn collect_files(path: &Path) -> Result<Vec<PathBuf>, String> {
     files.sort();
     Ok(files)
 }
-

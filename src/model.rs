@@ -81,7 +81,10 @@ impl Table {
     }
     /// Index of the first header cell whose text matches.
     pub fn column(&self, pred: impl Fn(&str) -> bool) -> Option<usize> {
-        self.header()?.cells.iter().position(|c| pred(c.text.trim()))
+        self.header()?
+            .cells
+            .iter()
+            .position(|c| pred(c.text.trim()))
     }
 }
 
@@ -89,7 +92,10 @@ impl Table {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
     Paragraph(Text),
-    List { items: Vec<ListItem>, span: Span },
+    List {
+        items: Vec<ListItem>,
+        span: Span,
+    },
     Table(Table),
     Field(Field),
     /// `<!-- ... -->` comments (kept for suppressions and templates).
@@ -175,10 +181,12 @@ impl Document {
 
     /// Every field in the document: front matter, preamble and all sections.
     pub fn fields(&self) -> impl Iterator<Item = &Field> {
-        self.front_matter.iter().chain(self.all_blocks().filter_map(|b| match b {
-            Block::Field(f) => Some(f),
-            _ => None,
-        }))
+        self.front_matter
+            .iter()
+            .chain(self.all_blocks().filter_map(|b| match b {
+                Block::Field(f) => Some(f),
+                _ => None,
+            }))
     }
 
     /// The front-matter value for a key (case-insensitive).

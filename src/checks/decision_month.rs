@@ -51,11 +51,18 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
         if date.month == p.month {
             return Vec::new();
         }
-        let month = |m: u8| MONTHS_SV.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or("?");
-        return vec![Finding::at(Span::new(place.start + date.start, place.start + date.end))
-            .arg("date", text[date.start..date.end].to_string())
-            .arg("month", month(date.month))
-            .arg("expected", month(p.month))];
+        let month = |m: u8| {
+            MONTHS_SV
+                .get(usize::from(m).wrapping_sub(1))
+                .copied()
+                .unwrap_or("?")
+        };
+        return vec![
+            Finding::at(Span::new(place.start + date.start, place.start + date.end))
+                .arg("date", text[date.start..date.end].to_string())
+                .arg("month", month(date.month))
+                .arg("expected", month(p.month)),
+        ];
     }
     Vec::new()
 }

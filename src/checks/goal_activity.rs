@@ -72,7 +72,9 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
     }
     let mut refs = BTreeSet::new();
     for i in ctx.doc.subtree(act_idx) {
-        let Some(s) = ctx.doc.sections.get(i) else { continue };
+        let Some(s) = ctx.doc.sections.get(i) else {
+            continue;
+        };
         if i != act_idx {
             goal_refs(&s.heading.text, &mut refs);
         }
@@ -89,7 +91,9 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
                 }
                 Block::Field(f) if p.link_column.is_match(&f.key) => numbers(&f.value, &mut refs),
                 Block::Paragraph(t) => goal_refs(&t.text, &mut refs),
-                Block::List { items, .. } => items.iter().for_each(|it| goal_refs(&it.text, &mut refs)),
+                Block::List { items, .. } => {
+                    items.iter().for_each(|it| goal_refs(&it.text, &mut refs))
+                }
                 _ => {}
             }
         }

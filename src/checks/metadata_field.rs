@@ -20,7 +20,11 @@ pub struct Params {
 }
 
 pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
-    let fields: Vec<_> = ctx.doc.fields().filter(|f| p.key.is_match(&f.key)).collect();
+    let fields: Vec<_> = ctx
+        .doc
+        .fields()
+        .filter(|f| p.key.is_match(&f.key))
+        .collect();
     if fields.is_empty() {
         return vec![Finding::at(ctx.document_span()).variant("missing")];
     }

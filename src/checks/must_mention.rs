@@ -35,7 +35,10 @@ pub struct Required {
 
 pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
     let (scope, anchor) = match &p.section {
-        Some(id) => match ctx.section(id).and_then(|i| ctx.doc.sections.get(i).map(|s| (i, s))) {
+        Some(id) => match ctx
+            .section(id)
+            .and_then(|i| ctx.doc.sections.get(i).map(|s| (i, s)))
+        {
             Some((i, s)) => (ctx.doc.subtree(i), s.heading.span),
             // A missing section is another rule's finding.
             None => return Vec::new(),
@@ -48,7 +51,9 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
         texts.extend(ctx.doc.preamble.iter().flat_map(block_units));
     }
     for &i in &scope {
-        let Some(s) = ctx.doc.sections.get(i) else { continue };
+        let Some(s) = ctx.doc.sections.get(i) else {
+            continue;
+        };
         let heading_hit = p
             .topic
             .as_ref()
@@ -61,7 +66,10 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
     }
     let slice = |sp: &Span| ctx.text.get(sp.start..sp.end).unwrap_or("");
     let relevant: Vec<Span> = match &p.topic {
-        Some(t) => texts.into_iter().filter(|sp| t.is_match(slice(sp))).collect(),
+        Some(t) => texts
+            .into_iter()
+            .filter(|sp| t.is_match(slice(sp)))
+            .collect(),
         None => texts,
     };
     if p.topic.is_some() && relevant.is_empty() {

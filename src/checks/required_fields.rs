@@ -39,7 +39,9 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut activities_seen = false;
     for i in ctx.doc.subtree(root) {
-        let Some(s) = ctx.doc.sections.get(i) else { continue };
+        let Some(s) = ctx.doc.sections.get(i) else {
+            continue;
+        };
         for b in &s.blocks {
             if let Block::Table(t) = b {
                 if is_activity_table(t, p) {
@@ -57,7 +59,11 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
                 _ => None,
             })
             .collect();
-        let named = p.fields.iter().filter(|f| keys.iter().any(|k| f.pattern.is_match(k))).count();
+        let named = p
+            .fields
+            .iter()
+            .filter(|f| keys.iter().any(|k| f.pattern.is_match(k)))
+            .count();
         if s.children.is_empty() && named > 0 {
             activities_seen = true;
             let missing: Vec<&str> = p
@@ -103,7 +109,10 @@ fn check_table(ctx: &Ctx, t: &Table, p: &Params, out: &mut Vec<Finding>) {
     let columns: Vec<(usize, &str)> = p
         .fields
         .iter()
-        .filter_map(|f| t.column(|c| f.pattern.is_match(c)).map(|i| (i, f.name.as_str())))
+        .filter_map(|f| {
+            t.column(|c| f.pattern.is_match(c))
+                .map(|i| (i, f.name.as_str()))
+        })
         .collect();
     let missing: Vec<&str> = p
         .fields

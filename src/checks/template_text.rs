@@ -1,8 +1,12 @@
 //! `template-text`: no template instructions or placeholders left in.
 //!
-//! **What it does.** Reports every match of the pack's `patterns` (template
-//! instruction sentences, `xxxx`, `ÅÅÅÅ-MM-DD`, `[Tänk …]`, italic example
-//! markers) in the document text, outside `<!-- -->` comments.
+//! **What it does.** Reports every match of the pack's `patterns` (generic
+//! placeholders such as `ÅÅÅÅ-MM-DD`) and of the patterns listed under the
+//! document's profile in `profiles` (that template's instruction sentences,
+//! `xxxx`, `[Tänk …]`, italic example markers) in the document text, outside
+//! `<!-- -->` comments and front matter. Template phrases are tied to their
+//! profile because other documents — the routine that describes a template,
+//! say — quote them on purpose.
 //!
 //! **Why.** Left-over template text shows the document was never finished,
 //! and it is published with the decision.
@@ -11,11 +15,16 @@ use super::{Ctx, Finding};
 use crate::model::{Block, Span};
 use crate::profile::schema::Pattern;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Params {
+    /// Placeholders that are left-overs in any document.
     pub patterns: Vec<Pattern>,
+    /// Profile name → that template's instruction texts and placeholders.
+    #[serde(default)]
+    pub profiles: BTreeMap<String, Vec<Pattern>>,
 }
 
 pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
@@ -29,7 +38,8 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
         .collect();
     let front_end = ctx.doc.front_matter.last().map(|f| f.span.end).unwrap_or(0);
     let mut hits: Vec<(usize, usize)> = Vec::new();
-    for pat in &p.patterns {
+    let for_profile = ctx.profile.and_then(|name| p.profiles.get(name));
+    for pat in p.patterns.iter().chain(for_profile.into_iter().flatten()) {
         for m in pat.0.find_iter(ctx.text) {
             let inside = |s: &Span| s.start <= m.start() && m.end() <= s.end;
             if m.start() < front_end || comments.iter().any(inside) || m.start() == m.end() {

@@ -4,7 +4,8 @@
 //! recognised as any known document type, so only the common packs ran.
 //!
 //! **Why.** The user should know the profile rules were not applied, and how
-//! to choose one (`dokumenttyp:` in the front matter or `--profile`).
+//! to choose one (`dokumenttyp:` in the front matter or `--profile`). An
+//! empty document gets the `empty` variant.
 
 use super::{Ctx, Finding};
 use serde::Deserialize;
@@ -16,6 +17,9 @@ pub struct Params {}
 pub fn check(ctx: &Ctx, _p: &Params) -> Vec<Finding> {
     match ctx.profile {
         Some(_) => Vec::new(),
+        None if ctx.text.trim().is_empty() => {
+            vec![Finding::at(ctx.document_span()).variant("empty")]
+        }
         None => vec![Finding::at(ctx.document_span())],
     }
 }

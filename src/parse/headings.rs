@@ -130,7 +130,10 @@ mod tests {
     fn fields() {
         assert!(is_field("Uppdragsägare", "Direktör"));
         assert!(is_field("Datum", ""));
-        assert!(!is_field("Regionala utvecklingsförvaltningen föreslår följande", ""));
+        assert!(!is_field(
+            "Regionala utvecklingsförvaltningen föreslår följande",
+            ""
+        ));
         assert!(!is_field("https", "//x"));
         assert!(!is_field("kl", "00"));
     }

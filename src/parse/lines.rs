@@ -64,7 +64,9 @@ fn range(p: &Pair<Rule>) -> Range {
 }
 
 fn digits_of(s: &str) -> String {
-    s.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect::<String>()
+    s.chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect::<String>()
 }
 
 /// Classify one line (no line break). Never fails: anything unrecognised is text.

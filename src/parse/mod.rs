@@ -4,7 +4,9 @@
 mod headings;
 pub mod lines;
 
-use crate::model::{Block, Cell, Document, Field, Heading, ListItem, Row, Section, Span, Table, Text};
+use crate::model::{
+    Block, Cell, Document, Field, Heading, ListItem, Row, Section, Span, Table, Text,
+};
 use lines::{classify, LineKind, Range};
 
 /// Parse a document's text. Markdown and text extracted from Word give the same model.
@@ -60,7 +62,9 @@ impl<'a> Builder<'a> {
     fn new(text: &'a str) -> Self {
         let lines = split_lines(text);
         let kinds: Vec<LineKind> = lines.iter().map(|l| classify(l.text)).collect();
-        let kinds_md = kinds.iter().any(|k| matches!(k, LineKind::MdHeading { .. }))
+        let kinds_md = kinds
+            .iter()
+            .any(|k| matches!(k, LineKind::MdHeading { .. }))
             || lines.iter().any(|l| l.text.trim_start().starts_with("|--"))
             || lines.first().is_some_and(|l| l.text.trim_end() == "---");
         Builder {
@@ -176,15 +180,20 @@ impl<'a> Builder<'a> {
         self.text.get(span.start..span.end).unwrap_or("")
     }
 
-    fn line(&mut self, start: usize, line: &'a str, kind: LineKind, prev_blank: bool, next_blank: bool) {
+    fn line(
+        &mut self,
+        start: usize,
+        line: &'a str,
+        kind: LineKind,
+        prev_blank: bool,
+        next_blank: bool,
+    ) {
         let full = Span::new(start, start + line.len());
         match kind {
-            LineKind::Blank => {
-                match self.open {
-                    Open::List(_) => self.list_pending_blank = true,
-                    _ => self.close(),
-                }
-            }
+            LineKind::Blank => match self.open {
+                Open::List(_) => self.list_pending_blank = true,
+                _ => self.close(),
+            },
             LineKind::FrontDelim => self.text_line(full, full),
             LineKind::Comment => {
                 self.close();
@@ -193,7 +202,11 @@ impl<'a> Builder<'a> {
                     self.close();
                 }
             }
-            LineKind::MdHeading { hashes, number, text } => {
+            LineKind::MdHeading {
+                hashes,
+                number,
+                text,
+            } => {
                 let text_span = self.abs(start, text);
                 if !self.title_taken && hashes == 1 && number.is_none() && self.md_base > 1 {
                     self.set_title(text_span);
@@ -222,7 +235,11 @@ impl<'a> Builder<'a> {
                     self.list_item(full, self.abs(start, number), None, t);
                 }
             }
-            LineKind::Bullet { marker, checked, text } => {
+            LineKind::Bullet {
+                marker,
+                checked,
+                text,
+            } => {
                 let m = self.abs(start, marker);
                 let t = self.abs(start, text);
                 self.list_item(full, m, checked, t);
@@ -281,7 +298,11 @@ impl<'a> Builder<'a> {
     fn plain_heading_level(&self) -> usize {
         for &i in self.stack.iter().rev() {
             if let Some(s) = self.doc.sections.get(i) {
-                if s.heading.number.as_deref().is_some_and(|n| n.starts_with('§')) {
+                if s.heading
+                    .number
+                    .as_deref()
+                    .is_some_and(|n| n.starts_with('§'))
+                {
                     return s.level + 1;
                 }
             }
@@ -350,7 +371,8 @@ impl<'a> Builder<'a> {
             }
             _ => {
                 self.close();
-                if !self.title_taken && self.doc.sections.is_empty() && self.doc.preamble.is_empty() {
+                if !self.title_taken && self.doc.sections.is_empty() && self.doc.preamble.is_empty()
+                {
                     // The first paragraph of extracted text is the title.
                     if !self.markdown {
                         self.title_taken = true;
@@ -449,7 +471,11 @@ impl<'a> Builder<'a> {
     }
 
     fn push_block(&mut self, block: Block) {
-        match self.stack.last().and_then(|&i| self.doc.sections.get_mut(i)) {
+        match self
+            .stack
+            .last()
+            .and_then(|&i| self.doc.sections.get_mut(i))
+        {
             Some(s) => s.blocks.push(block),
             None => self.doc.preamble.push(block),
         }
@@ -457,7 +483,12 @@ impl<'a> Builder<'a> {
 
     fn finish(mut self) -> Document {
         // A front-matter title wins over the one found in the text.
-        if let Some(f) = self.doc.front_matter.iter().find(|f| f.key == "titel" || f.key == "title") {
+        if let Some(f) = self
+            .doc
+            .front_matter
+            .iter()
+            .find(|f| f.key == "titel" || f.key == "title")
+        {
             self.doc.title = Some(Text {
                 text: f.value.clone(),
                 span: f.value_span,
@@ -473,8 +504,14 @@ impl<'a> Builder<'a> {
                 .find(|s| s.level <= level)
                 .map(|s| s.heading.span.start)
                 .unwrap_or(self.doc.len);
-            let end = start + self.text.get(start..end).map(|t| t.trim_end().len()).unwrap_or(0);
-            self.doc.sections[i].span = Span::new(start, end.max(self.doc.sections[i].heading.span.end));
+            let end = start
+                + self
+                    .text
+                    .get(start..end)
+                    .map(|t| t.trim_end().len())
+                    .unwrap_or(0);
+            self.doc.sections[i].span =
+                Span::new(start, end.max(self.doc.sections[i].heading.span.end));
         }
         self.doc
     }

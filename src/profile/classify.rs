@@ -23,7 +23,9 @@ pub fn classify<'p>(doc: &Document, text: &str, packs: &'p [Pack]) -> Option<&'p
     }
     let title = doc.title.as_ref().map(|t| t.text.trim()).unwrap_or("");
     let excluded = |p: &Pack| p.detect.exclude.iter().any(|x| x.is_match(title));
-    if let Some(p) = profiles().find(|p| !excluded(p) && p.detect.title.iter().any(|t| t.is_match(title))) {
+    if let Some(p) =
+        profiles().find(|p| !excluded(p) && p.detect.title.iter().any(|t| t.is_match(title)))
+    {
         return Some(p);
     }
     let mut end = HEAD_BYTES.min(text.len());

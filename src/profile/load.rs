@@ -10,8 +10,14 @@ use thiserror::Error;
 
 /// The packs shipped in the binary, in the order they run.
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("rules/gemensamt.yaml", include_str!("../../rules/gemensamt.yaml")),
-    ("rules/handlingsplan.yaml", include_str!("../../rules/handlingsplan.yaml")),
+    (
+        "rules/gemensamt.yaml",
+        include_str!("../../rules/gemensamt.yaml"),
+    ),
+    (
+        "rules/handlingsplan.yaml",
+        include_str!("../../rules/handlingsplan.yaml"),
+    ),
 ];
 
 /// A loaded, validated rule pack.
@@ -113,7 +119,7 @@ pub fn load_pack(file: &str, yaml: &str) -> Result<Pack, PackError> {
         let msg = e.to_string();
         // serde_yaml appends " at line L column C"; the location is shown separately.
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-        PackError::new(file, yaml, offset, msg)
+        PackError::new(file, yaml, refine_offset(yaml, offset, &msg), msg)
     })?;
     validate(file, yaml, parsed)
 }
@@ -128,7 +134,10 @@ fn validate(file: &str, yaml: &str, p: PackFile) -> Result<Pack, PackError> {
     let mut seen = HashSet::new();
     for r in &p.rules {
         if !seen.insert(r.id.as_str()) {
-            return Err(at_rule(&r.id, format!("regel-id {} finns redan i paketet", r.id)));
+            return Err(at_rule(
+                &r.id,
+                format!("regel-id {} finns redan i paketet", r.id),
+            ));
         }
         if !valid_id(&r.id) {
             return Err(at_rule(
@@ -140,7 +149,10 @@ fn validate(file: &str, yaml: &str, p: PackFile) -> Result<Pack, PackError> {
             if !section_ids.contains(s) {
                 return Err(at_rule(
                     &r.id,
-                    format!("regel {} nämner avsnittet {s:?}, som inte finns under `sections:`", r.id),
+                    format!(
+                        "regel {} nämner avsnittet {s:?}, som inte finns under `sections:`",
+                        r.id
+                    ),
                 ));
             }
         }
@@ -153,7 +165,11 @@ fn validate(file: &str, yaml: &str, p: PackFile) -> Result<Pack, PackError> {
         file: file.to_string(),
         detect: p.detect.unwrap_or_default(),
         sections: p.sections,
-        rules: p.rules.into_iter().map(|r| into_rule(r, &file_stem(file))).collect(),
+        rules: p
+            .rules
+            .into_iter()
+            .map(|r| into_rule(r, &file_stem(file)))
+            .collect(),
     })
 }
 
@@ -205,12 +221,55 @@ fn referenced_sections(check: &Check) -> Vec<&str> {
     }
 }
 
+/// serde_yaml places errors raised inside a mapping or sequence at the
+/// container's start. Move the offset forward to the key or value the
+/// message names: the unknown field, the bad regex, or the last path segment.
+fn refine_offset(yaml: &str, offset: usize, msg: &str) -> usize {
+    let rest = yaml.get(offset..).unwrap_or("");
+    let between = |s: &str, open: &str, close: &str| -> Option<String> {
+        let start = s.find(open)? + open.len();
+        let len = s[start..].find(close)?;
+        Some(s[start..start + len].to_string())
+    };
+    let find_key = |key: &str| -> Option<usize> {
+        let re =
+            regex::Regex::new(&format!(r"(?m)(^|[\s{{,-])({})\s*:", regex::escape(key))).ok()?;
+        re.captures(rest)
+            .and_then(|c| c.get(2))
+            .map(|m| offset + m.start())
+    };
+    if let Some(field) = between(msg, "unknown field `", "`") {
+        if let Some(o) = find_key(&field) {
+            return o;
+        }
+    }
+    if let Some(pattern) = between(msg, "reguljärt uttryck \"", "\":") {
+        if let Some(i) = rest.find(&pattern) {
+            return offset + i;
+        }
+    }
+    // `rules[0].params.max: invalid type …` → the key `max`.
+    let path = msg.split(": ").next().unwrap_or("");
+    if let Some(last) = path.rsplit('.').next() {
+        let last = last.split('[').next().unwrap_or(last);
+        if !last.is_empty() && last != path {
+            if let Some(o) = find_key(last) {
+                return o;
+            }
+        }
+    }
+    offset
+}
+
 /// Byte offset of `key: value` in the YAML text.
 fn find_key(yaml: &str, key: &str, value: &str) -> Option<usize> {
     let mut offset = 0;
     for line in yaml.split_inclusive('\n') {
         let t = line.trim_start().trim_start_matches("- ");
-        if let Some(rest) = t.strip_prefix(key).and_then(|r| r.trim_start().strip_prefix(':')) {
+        if let Some(rest) = t
+            .strip_prefix(key)
+            .and_then(|r| r.trim_start().strip_prefix(':'))
+        {
             if rest.trim().trim_matches(['"', '\'']) == value {
                 return Some(offset + line.len() - line.trim_start().len());
             }
@@ -223,5 +282,8 @@ fn find_key(yaml: &str, key: &str, value: &str) -> Option<usize> {
 /// The shipped packs. They are tested, so an error here is a build defect,
 /// but it is still reported, never a panic.
 pub fn builtin_packs() -> Result<Vec<Pack>, PackError> {
-    BUILTIN.iter().map(|(file, yaml)| load_pack(file, yaml)).collect()
+    BUILTIN
+        .iter()
+        .map(|(file, yaml)| load_pack(file, yaml))
+        .collect()
 }

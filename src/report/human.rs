@@ -60,10 +60,8 @@ impl miette::Diagnostic for Rendered<'_> {
         Some(self.src)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let primary = LabeledSpan::new_primary_with_span(
-            None,
-            (self.d.span.start, self.d.span.len()),
-        );
+        let primary =
+            LabeledSpan::new_primary_with_span(None, (self.d.span.start, self.d.span.len()));
         let rest = self.d.labels.iter().map(|l| {
             LabeledSpan::new_with_span(Some(l.message.clone()), (l.span.start, l.span.len()))
         });
@@ -89,7 +87,14 @@ pub fn render_file(r: &FileReport, lang: Lang, style: Style) -> String {
     let mut out = String::new();
     for d in &r.diagnostics {
         let location = match &d.section {
-            Some(s) => format!("{} {s}", if lang == Lang::Sv { "i avsnitt" } else { "in section" }),
+            Some(s) => format!(
+                "{} {s}",
+                if lang == Lang::Sv {
+                    "i avsnitt"
+                } else {
+                    "in section"
+                }
+            ),
             None => String::new(),
         };
         let rendered = Rendered {
@@ -115,7 +120,8 @@ pub fn render_error(e: &FileError, lang: Lang) -> String {
 
 /// `3 fel, 1 varning, 2 info i 4 filer`.
 pub fn summary_line(s: &Summary, lang: Lang) -> String {
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut line = match lang {
         Lang::Sv => format!(
             "{}, {}, {} i {}",

@@ -27,7 +27,12 @@ impl<'a> LineIndex<'a> {
         }
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts.get(line.wrapping_sub(1)).copied().unwrap_or(0);
-        let column = self.text.get(start..offset).map(|t| t.chars().count()).unwrap_or(0) + 1;
+        let column = self
+            .text
+            .get(start..offset)
+            .map(|t| t.chars().count())
+            .unwrap_or(0)
+            + 1;
         (line.max(1), column)
     }
 }

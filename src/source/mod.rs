@@ -25,7 +25,9 @@ pub enum LoadError {
     TooLarge { size: u64, limit: u64 },
     #[error("filen ser ut att vara binär (nollbyte vid position {0}), inte text")]
     Binary(usize),
-    #[error("filtypen .{0} stöds inte än; exportera dokumentet som text (.txt) eller Markdown (.md)")]
+    #[error(
+        "filtypen .{0} stöds inte än; exportera dokumentet som text (.txt) eller Markdown (.md)"
+    )]
     Unsupported(String),
 }
 
@@ -121,7 +123,13 @@ mod tests {
 
     #[test]
     fn refuses_binary_and_large() {
-        assert!(matches!(from_bytes("a", b"PK\x03\x04\x00\x00", 100), Err(LoadError::Binary(4))));
-        assert!(matches!(from_bytes("a", &[b'a'; 101], 100), Err(LoadError::TooLarge { .. })));
+        assert!(matches!(
+            from_bytes("a", b"PK\x03\x04\x00\x00", 100),
+            Err(LoadError::Binary(4))
+        ));
+        assert!(matches!(
+            from_bytes("a", &[b'a'; 101], 100),
+            Err(LoadError::TooLarge { .. })
+        ));
     }
 }
