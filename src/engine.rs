@@ -42,6 +42,7 @@ pub struct Engine {
 
 impl Engine {
     /// The packs shipped in the binary.
+    #[allow(clippy::result_large_err)]
     pub fn builtin() -> Result<Self, PackError> {
         Ok(Engine {
             packs: builtin_packs()?,

@@ -4,6 +4,7 @@
 //! - `fixtures/<profile>/ok/*`: no findings at all;
 //! - `fixtures/<profile>/bad/<ID>-*`: at least one finding of rule `<ID>`;
 //! - `fixtures/<profile>/near/<ID>-*`: looks suspicious, but no finding of `<ID>`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 use styrkoll::report::{human, json};

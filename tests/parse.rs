@@ -1,5 +1,6 @@
 //! The parser: Markdown and extracted text give the same model, and every
 //! span lies on character boundaries inside the text.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use styrkoll::model::{Block, Document};
 use styrkoll::parse::parse;

@@ -1,5 +1,7 @@
 //! Loading rule packs: the embedded ones and files given by the user.
 //! Errors point into the YAML file (file, line, column) through miette.
+// A pack error carries the YAML source for miette; it happens once, at start-up.
+#![allow(clippy::result_large_err)]
 
 use super::schema::{Detect, Localized, PackFile, PackKind, RuleDoc, RuleSpec, SectionSpec};
 use crate::checks::Check;
