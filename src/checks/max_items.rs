@@ -35,7 +35,7 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
     if let Some(first_over) = items.get(p.max) {
         f = f.label(
             *first_over,
-            format!("{} {}", ctx.tr("mål nummer", "goal number"), p.max + 1),
+            format!("{} {}", ctx.tr("nummer", "number"), p.max + 1),
         );
     }
     vec![f]

@@ -8,14 +8,23 @@ use crate::profile::schema::SectionSpec;
 use serde::{Deserialize, Deserializer};
 use std::collections::HashMap;
 
+mod date_without_year;
 mod decision_month;
 mod empty_table;
 mod goal_activity;
+mod invalid_date;
+mod justering_delay;
 mod max_items;
 mod max_words;
 mod metadata_field;
+mod minutes;
+mod minutes_header;
+mod minutes_mention;
 mod must_mention;
+mod name_spelling;
 mod not_affected_reason;
+mod paragraph_decision;
+mod paragraph_numbers;
 mod required_fields;
 mod required_sections;
 mod section_content;
@@ -23,6 +32,7 @@ mod section_order;
 mod template_text;
 mod text;
 mod title_pattern;
+mod undefined_abbreviation;
 mod unknown_profile;
 
 /// Everything a check may look at.
@@ -194,7 +204,16 @@ check_kinds! {
     GoalActivity => goal_activity, "goal-activity";
     MetadataField => metadata_field, "metadata-field";
     DecisionMonth => decision_month, "decision-month";
+    MinutesHeader => minutes_header, "minutes-header";
+    DateWithoutYear => date_without_year, "date-without-year";
+    ParagraphNumbers => paragraph_numbers, "paragraph-numbers";
+    ParagraphDecision => paragraph_decision, "paragraph-decision";
+    MinutesMention => minutes_mention, "minutes-mention";
+    NameSpelling => name_spelling, "name-spelling";
+    JusteringDelay => justering_delay, "justering-delay";
     TemplateText => template_text, "template-text";
     EmptyTable => empty_table, "empty-table";
+    UndefinedAbbreviation => undefined_abbreviation, "undefined-abbreviation";
+    InvalidDate => invalid_date, "invalid-date";
     UnknownProfile => unknown_profile, "unknown-profile";
 }

@@ -46,7 +46,7 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
             if let Block::Table(t) = b {
                 if is_activity_table(t, p) {
                     activities_seen = true;
-                    check_table(ctx, t, p, &mut out);
+                    check_table(t, p, &mut out);
                 }
             }
         }
@@ -104,7 +104,7 @@ fn is_activity_table(t: &Table, p: &Params) -> bool {
     hits >= 2 || t.column(|c| p.activity_column.is_match(c)).is_some()
 }
 
-fn check_table(ctx: &Ctx, t: &Table, p: &Params, out: &mut Vec<Finding>) {
+fn check_table(t: &Table, p: &Params, out: &mut Vec<Finding>) {
     let Some(header) = t.header() else { return };
     let columns: Vec<(usize, &str)> = p
         .fields
@@ -142,7 +142,6 @@ fn check_table(ctx: &Ctx, t: &Table, p: &Params, out: &mut Vec<Finding>) {
             .get(name_col)
             .map(|c| c.text.trim().to_string())
             .unwrap_or_default();
-        let _ = ctx;
         out.push(
             Finding::at(row.span)
                 .arg("activity", activity)

@@ -20,6 +20,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/handlingsplan.yaml",
         include_str!("../../rules/handlingsplan.yaml"),
     ),
+    (
+        "rules/protokoll.yaml",
+        include_str!("../../rules/protokoll.yaml"),
+    ),
 ];
 
 /// A loaded, validated rule pack.
@@ -217,8 +221,17 @@ fn referenced_sections(check: &Check) -> Vec<&str> {
         Check::TitlePattern(_)
         | Check::MetadataField(_)
         | Check::DecisionMonth(_)
+        | Check::MinutesHeader(_)
+        | Check::DateWithoutYear(_)
+        | Check::ParagraphNumbers(_)
+        | Check::ParagraphDecision(_)
+        | Check::MinutesMention(_)
+        | Check::NameSpelling(_)
+        | Check::JusteringDelay(_)
         | Check::TemplateText(_)
         | Check::EmptyTable(_)
+        | Check::UndefinedAbbreviation(_)
+        | Check::InvalidDate(_)
         | Check::UnknownProfile(_) => Vec::new(),
     }
 }

@@ -1,0 +1,285 @@
+//! `undefined-abbreviation`: every abbreviation the document uses is defined
+//! in its glossary, when it has one.
+//!
+//! **What it does.** Only for a document with a glossary: a section whose
+//! heading matches `glossary` (Definitioner, Ordlista, Begrepp,
+//! Förkortningar …). The terms it defines are, in that section and its
+//! subsections: the first cell of each table row, the key of a `Key: value`
+//! field, the text before `:`, ` – ` or ` - ` in a list item or paragraph
+//! line, and the first word of a paragraph line (extracted text gives the
+//! table row `CLG Centrala ledningsgruppen`). Then every abbreviation in the
+//! running text (paragraphs, lists, tables, fields; not the title, headings,
+//! comments or front matter) that is not defined, not in `known` and not
+//! matched by `ignore` is reported once, at its first use, with the number
+//! of uses.
+//!
+//! An abbreviation is a word (a run of letters and digits; `HSF:s` and
+//! `IT-stöd` give `HSF` and `IT`) that starts with a capital, has no small
+//! letters and has 2 to `max_letters` capitals (`ÅÄÖ` included). Longer
+//! all-capital words (`INLEDNING`, `BESLUT`) are shouted words, not
+//! abbreviations, and a line with no small letters that holds such a word
+//! (`UPPLÄGG OCH INNEHÅLL`, a heading the parser did not take for one) is
+//! skipped whole. Decision points and milestones (`BP1`, `MS2`) and roman
+//! numerals are excluded by the pack's `ignore` patterns.
+//!
+//! **Why.** An abbreviation that is not explained is unclear to every reader
+//! outside the team that wrote the document; the templates ask for a
+//! glossary of terms and abbreviations that are not generally known.
+
+use super::{Ctx, Finding};
+use crate::model::{Block, Span};
+use crate::profile::schema::Pattern;
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// What follows the series letters of a case number: `RS/1321/2015`, `RUN 62-2024`.
+static CASE_NUMBER_TAIL: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
+    regex::Regex::new(r"^(\s?/\s?\d{1,6}\s?/\s?(19|20)\d{2}|\s\d{1,6}-(19|20)\d{2})\b").ok()
+});
+
+/// The series letters of a diarienummer are an identifier, not an abbreviation.
+fn is_case_number_series(line: &str, end: usize) -> bool {
+    let rest = line.get(end..).unwrap_or("");
+    CASE_NUMBER_TAIL
+        .as_ref()
+        .is_some_and(|re| re.is_match(rest))
+}
+
+fn default_max_letters() -> usize {
+    5
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Headings of a glossary section (matched against the heading text
+    /// without its number).
+    pub glossary: Vec<Pattern>,
+    /// Generally known abbreviations that need no definition.
+    #[serde(default)]
+    pub known: Vec<String>,
+    /// Words that look like abbreviations but are not (`BP1`, `MS2`, `IV`).
+    #[serde(default)]
+    pub ignore: Vec<Pattern>,
+    /// Longest abbreviation in capital letters; longer words are shouting.
+    #[serde(default = "default_max_letters")]
+    pub max_letters: usize,
+}
+
+/// Words of `text`: runs of letters and digits, with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .scan(0usize, |pos, w| {
+            let start = *pos;
+            // Every separator is one char; find its width after the word.
+            let after = start + w.len();
+            let sep = text.get(after..).and_then(|r| r.chars().next());
+            *pos = after + sep.map_or(0, char::len_utf8);
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
+fn capitals(w: &str) -> usize {
+    w.chars().filter(|c| c.is_uppercase()).count()
+}
+
+fn all_caps(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase) && !w.chars().any(char::is_lowercase)
+}
+
+/// Whether a line is shouting: no small letters and a long all-caps word.
+fn shouting_line(line: &str, max: usize) -> bool {
+    !line.chars().any(char::is_lowercase)
+        && words(line).any(|(_, w)| all_caps(w) && capitals(w) > max)
+}
+
+fn is_abbreviation(w: &str, p: &Params) -> bool {
+    let n = capitals(w);
+    all_caps(w)
+        && (2..=p.max_letters).contains(&n)
+        && !p.known.iter().any(|k| k == w)
+        && !p.ignore.iter().any(|i| i.0.is_match(w))
+}
+
+/// The term part of a glossary line: before `:` or a dash between spaces.
+fn term_part(line: &str) -> Option<&str> {
+    let cut = [":", " – ", " — ", " - ", "\t"]
+        .iter()
+        .filter_map(|s| line.find(s))
+        .min()?;
+    line.get(..cut)
+}
+
+/// Every all-caps word of a term (`Regionstyrelsen (RS)` defines `RS`).
+fn define_term(term: &str, defined: &mut HashSet<String>) {
+    for (_, w) in words(term) {
+        if all_caps(w) {
+            defined.insert(w.to_string());
+        }
+    }
+}
+
+/// The terms a glossary line defines: its term part and its first word.
+fn define_from(line: &str, defined: &mut HashSet<String>) {
+    if let Some(term) = term_part(line) {
+        define_term(term, defined);
+    }
+    if let Some((_, first)) = words(line).next() {
+        let starts = line.trim_start().starts_with(first);
+        if starts && all_caps(first) {
+            defined.insert(first.to_string());
+        }
+    }
+}
+
+fn collect_definitions(block: &Block, defined: &mut HashSet<String>) {
+    match block {
+        Block::Table(t) => {
+            for r in &t.rows {
+                if let Some(c) = r.cells.first() {
+                    define_term(&c.text, defined);
+                }
+            }
+        }
+        Block::Field(f) => define_term(&f.key, defined),
+        Block::List { items, .. } => {
+            for i in items {
+                define_from(&i.text, defined);
+            }
+        }
+        Block::Paragraph(t) => {
+            for line in t.text.lines() {
+                define_from(line, defined);
+            }
+        }
+        Block::Comment(_) => {}
+    }
+}
+
+pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
+    let doc = ctx.doc;
+    let glossaries: Vec<usize> = doc
+        .sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| {
+            let h = s.heading.text.trim();
+            p.glossary.iter().any(|g| g.0.is_match(h))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let Some(&first_glossary) = glossaries.first() else {
+        return Vec::new();
+    };
+    let mut defined: HashSet<String> = HashSet::new();
+    for &g in &glossaries {
+        for b in doc.subtree_blocks(g) {
+            collect_definitions(b, &mut defined);
+        }
+    }
+
+    // Uses in running text: word → (first span, count), in order of first use.
+    let mut order: Vec<String> = Vec::new();
+    let mut uses: HashMap<String, (Span, usize)> = HashMap::new();
+    for b in doc.all_blocks() {
+        if matches!(b, Block::Comment(_)) {
+            continue;
+        }
+        let span = b.span();
+        let Some(text) = ctx.text.get(span.start..span.end) else {
+            continue;
+        };
+        let mut line_start = 0;
+        for line in text.split('\n') {
+            let base = span.start + line_start;
+            line_start += line.len() + 1;
+            if shouting_line(line, p.max_letters) {
+                continue;
+            }
+            for (off, w) in words(line) {
+                if !is_abbreviation(w, p)
+                    || defined.contains(w)
+                    || is_case_number_series(line, off + w.len())
+                {
+                    continue;
+                }
+                let s = Span::new(base + off, base + off + w.len());
+                match uses.get_mut(w) {
+                    Some(u) => u.1 += 1,
+                    None => {
+                        order.push(w.to_string());
+                        uses.insert(w.to_string(), (s, 1));
+                    }
+                }
+            }
+        }
+    }
+
+    let glossary_name = doc
+        .sections
+        .get(first_glossary)
+        .map(|s| s.heading.text.trim().to_string())
+        .unwrap_or_default();
+    let mut out: Vec<Finding> = order
+        .into_iter()
+        .filter_map(|w| {
+            let (span, n) = uses.get(&w).copied()?;
+            let f = Finding::at(span)
+                .arg("abbreviation", w)
+                .arg("count", n.to_string())
+                .arg("glossary", glossary_name.clone());
+            Some(if n == 1 { f.variant("once") } else { f })
+        })
+        .collect();
+    out.sort_by_key(|f| f.span);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_offsets() {
+        let t = "Se HSF:s plan, ÅÄÖ-stöd och BP1.";
+        let w: Vec<(usize, &str)> = words(t).collect();
+        for (o, s) in &w {
+            assert_eq!(&t[*o..*o + s.len()], *s);
+        }
+        let names: Vec<&str> = w.iter().map(|x| x.1).collect();
+        assert_eq!(
+            names,
+            ["Se", "HSF", "s", "plan", "ÅÄÖ", "stöd", "och", "BP1"]
+        );
+    }
+
+    #[test]
+    fn glossary_lines() {
+        let mut d = HashSet::new();
+        define_from("CLG Centrala ledningsgruppen", &mut d);
+        define_from("Regionstyrelsen (RS): styrelsen", &mut d);
+        define_from("SKR – Sveriges Kommuner och Regioner", &mut d);
+        define_from("Ett ord om EU och annat", &mut d);
+        for w in ["CLG", "RS", "SKR"] {
+            assert!(d.contains(w), "{w}");
+        }
+        assert!(!d.contains("EU"));
+    }
+
+    #[test]
+    fn case_number_series_are_identifiers() {
+        assert!(is_case_number_series("Dnr: RS/1321/2015", 7));
+        assert!(is_case_number_series("RUN 62-2024", 3));
+        assert!(!is_case_number_series("RS ska besluta", 2));
+        assert!(!is_case_number_series("CLG/HSF", 3));
+    }
+
+    #[test]
+    fn shouting() {
+        assert!(shouting_line("UPPLÄGG OCH INNEHÅLL", 5));
+        assert!(!shouting_line("CLG OCH HSF", 5));
+        assert!(!shouting_line("BESLUT JA NEJ Kommentar:", 5));
+    }
+}
