@@ -197,6 +197,16 @@ impl Document {
             .map(|f| f.value.as_str())
     }
 
+    /// Spans of the `<!-- -->` comments, in document order.
+    pub fn comment_spans(&self) -> Vec<Span> {
+        self.all_blocks()
+            .filter_map(|b| match b {
+                Block::Comment(t) => Some(t.span),
+                _ => None,
+            })
+            .collect()
+    }
+
     pub fn all_blocks(&self) -> impl Iterator<Item = &Block> {
         self.preamble
             .iter()

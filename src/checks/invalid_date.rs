@@ -11,7 +11,7 @@
 
 use super::{Ctx, Finding};
 use crate::dates::{scan_dates, ScanOptions, MONTHS_SV};
-use crate::model::{Block, Span};
+use crate::model::Span;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, Default)]
@@ -49,14 +49,7 @@ fn days_in_month(month: u8, year: Option<i16>) -> u8 {
 }
 
 pub fn check(ctx: &Ctx, _p: &Params) -> Vec<Finding> {
-    let comments: Vec<Span> = ctx
-        .doc
-        .all_blocks()
-        .filter_map(|b| match b {
-            Block::Comment(t) => Some(t.span),
-            _ => None,
-        })
-        .collect();
+    let comments = ctx.doc.comment_spans();
     let mut out = Vec::new();
     for m in scan_dates(ctx.text, &ScanOptions::default()) {
         // Comments are in order and disjoint: the last one starting at or

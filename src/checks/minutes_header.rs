@@ -50,10 +50,6 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
     if missing.is_empty() {
         return Vec::new();
     }
-    let list = match missing.as_slice() {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} {} {last}", init.join(", "), ctx.tr("och", "and")),
-    };
+    let list = super::text::join_names(&missing, ctx.tr("och", "and"));
     vec![Finding::at(ctx.document_span()).arg("missing", list)]
 }

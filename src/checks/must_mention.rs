@@ -88,7 +88,8 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
         (Some(_), Some(first)) => *first,
         _ => anchor,
     };
-    vec![Finding::at(at).arg("missing", join_names(ctx, &missing))]
+    let and = ctx.tr("och", "and");
+    vec![Finding::at(at).arg("missing", super::text::join_names(&missing, and))]
 }
 
 /// The units of text a topic is looked for in: a paragraph, a list item, a row.
@@ -98,13 +99,5 @@ fn block_units(b: &Block) -> Vec<Span> {
         Block::Table(t) => t.rows.iter().map(|r| r.span).collect(),
         Block::Comment(_) => Vec::new(),
         other => vec![other.span()],
-    }
-}
-
-fn join_names(ctx: &Ctx, names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} {} {last}", init.join(", "), ctx.tr("och", "and")),
     }
 }

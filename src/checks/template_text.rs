@@ -12,7 +12,7 @@
 //! and it is published with the decision.
 
 use super::{Ctx, Finding};
-use crate::model::{Block, Span};
+use crate::model::Span;
 use crate::profile::schema::Pattern;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -28,14 +28,7 @@ pub struct Params {
 }
 
 pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
-    let comments: Vec<Span> = ctx
-        .doc
-        .all_blocks()
-        .filter_map(|b| match b {
-            Block::Comment(t) => Some(t.span),
-            _ => None,
-        })
-        .collect();
+    let comments = ctx.doc.comment_spans();
     let front_end = ctx.doc.front_matter.last().map(|f| f.span.end).unwrap_or(0);
     let mut hits: Vec<(usize, usize)> = Vec::new();
     let for_profile = ctx.profile.and_then(|name| p.profiles.get(name));

@@ -42,3 +42,12 @@ pub fn section_text(doc: &Document, index: usize, with_children: bool) -> String
 pub fn similarity(a: &str, b: &str) -> f64 {
     strsim::normalized_levenshtein(&a.to_lowercase(), &b.to_lowercase())
 }
+
+/// `a, b och c` (or `a, b and c`): a list of names for a message.
+pub fn join_names(names: &[&str], and: &str) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
+    }
+}
