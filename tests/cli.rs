@@ -304,3 +304,24 @@ fn forced_profile_overrides_detection() {
         "{rules:?}"
     );
 }
+
+#[test]
+fn a_misspelt_heading_gets_a_did_you_mean() {
+    let out = styrkoll(&[
+        "check",
+        "--format",
+        "json",
+        "fixtures/handlingsplan/bad/HP001-felstavad-rubrik.md",
+    ]);
+    let v = json(&out);
+    let d = &v["files"][0]["diagnostics"][0];
+    assert_eq!(d["rule"], "HP001");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("Menade du rubriken ”5 Defintioner och begrep”?"),
+        "{d}"
+    );
+    assert_eq!(d["labels"][0]["line"], 73);
+}

@@ -35,7 +35,7 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
             .iter()
             .enumerate()
             .filter(|(i, _)| !matched.contains(i))
-            .map(|(i, s)| (i, similarity(&s.heading.text, name)))
+            .map(|(i, s)| (i, heading_similarity(&s.heading.text, name)))
             .filter(|(_, score)| *score >= 0.5)
             .max_by(|a, b| a.1.total_cmp(&b.1));
         let mut f = Finding::at(ctx.document_span()).arg("section", name);
@@ -60,4 +60,24 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
         out.push(f);
     }
     out
+}
+
+/// How much a heading resembles a section name: as a whole, or by its first
+/// words (`Defintioner och begrepp` still suggests `Definitioner`).
+fn heading_similarity(heading: &str, name: &str) -> f64 {
+    let n = name.split_whitespace().count().max(1);
+    let start: Vec<&str> = heading.split_whitespace().take(n).collect();
+    similarity(heading, name).max(similarity(&start.join(" "), name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::heading_similarity;
+
+    #[test]
+    fn misspelt_or_extended_headings_resemble_the_name() {
+        assert!(heading_similarity("Defintioner och begrepp", "Definitioner") > 0.8);
+        assert!(heading_similarity("Inledningen", "Inledning") > 0.8);
+        assert!(heading_similarity("Budget", "Definitioner") < 0.5);
+    }
 }
