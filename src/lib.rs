@@ -3,6 +3,20 @@
 //! The pipeline is load (`source`) → parse (`parse`) → classify (`profile`)
 //! → check (`checks`) → report (`report`); `engine` runs it for one file.
 //! The library never prints, never exits and never panics.
+//!
+//! ```
+//! use styrkoll::{source::Source, CheckOptions, Engine};
+//!
+//! let engine = Engine::builtin().unwrap();
+//! let src = Source {
+//!     name: "plan.md".into(),
+//!     text: "# Övergripande handlingsplan för miljö 2026\n\n## 1 Inledning\n\nText.\n".into(),
+//!     decoded_from: None,
+//! };
+//! let report = engine.check(&src, &CheckOptions::default());
+//! assert_eq!(report.profile.as_deref(), Some("handlingsplan"));
+//! assert!(report.diagnostics.iter().any(|d| d.rule == "HP001"));
+//! ```
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod checks;
