@@ -3,11 +3,10 @@
 // A pack error carries the YAML source for miette; it happens once, at start-up.
 #![allow(clippy::result_large_err)]
 
-use super::schema::{Detect, Localized, PackFile, PackKind, RuleDoc, RuleSpec, SectionSpec};
+use super::schema::{Detect, PackFile, PackKind, RuleSpec, SectionSpec};
 use crate::checks::Check;
-use crate::diagnostic::Severity;
 use miette::{Diagnostic, NamedSource, SourceSpan};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use thiserror::Error;
 
 /// The packs shipped in the binary, in the order they run.
@@ -39,19 +38,8 @@ pub struct Pack {
     pub rules: Vec<Rule>,
 }
 
-/// A rule ready to run.
-#[derive(Debug)]
-pub struct Rule {
-    pub id: String,
-    pub name: String,
-    pub severity: Severity,
-    pub check: Check,
-    pub message: Localized,
-    pub help: Option<Localized>,
-    pub variants: BTreeMap<String, Localized>,
-    pub doc: Option<RuleDoc>,
-    pub pack: String,
-}
+/// A rule ready to run: its parameters were checked when the pack was read.
+pub type Rule = RuleSpec;
 
 /// A rule pack that cannot be used, with the place in the file.
 #[derive(Debug, Error, Diagnostic)]
@@ -171,33 +159,8 @@ fn validate(file: &str, yaml: &str, p: PackFile) -> Result<Pack, PackError> {
         file: file.to_string(),
         detect: p.detect.unwrap_or_default(),
         sections: p.sections,
-        rules: p
-            .rules
-            .into_iter()
-            .map(|r| into_rule(r, &file_stem(file)))
-            .collect(),
+        rules: p.rules,
     })
-}
-
-fn file_stem(file: &str) -> String {
-    std::path::Path::new(file)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
-fn into_rule(r: RuleSpec, pack: &str) -> Rule {
-    Rule {
-        id: r.id,
-        name: r.name,
-        severity: r.severity,
-        check: r.check,
-        message: r.message,
-        help: r.help,
-        variants: r.variants,
-        doc: r.doc,
-        pack: pack.to_string(),
-    }
 }
 
 fn valid_id(id: &str) -> bool {
