@@ -3,6 +3,7 @@
 
 mod headings;
 pub mod lines;
+mod loose_table;
 
 use crate::model::{
     Block, Cell, Document, Field, Heading, ListItem, Row, Section, Span, Table, Text,
@@ -93,6 +94,12 @@ impl<'a> Builder<'a> {
         while i < n {
             let line_start = self.lines[i].start;
             let line = self.lines[i].text;
+            if !self.markdown && !matches!(self.open, Open::Comment(_)) {
+                if let Some(next) = self.loose_table(i) {
+                    i = next;
+                    continue;
+                }
+            }
             let kind = std::mem::replace(&mut self.kinds[i], LineKind::Blank);
             let next_blank = self
                 .lines
@@ -118,6 +125,22 @@ impl<'a> Builder<'a> {
             i += 1;
         }
         self.close();
+    }
+
+    /// A space-separated table starting at line `i` (extracted text only);
+    /// returns the index of the line after it.
+    fn loose_table(&mut self, i: usize) -> Option<usize> {
+        if !matches!(
+            self.kinds.get(i),
+            Some(LineKind::Text { .. } | LineKind::Field { .. } | LineKind::AvsnittHeading { .. })
+        ) {
+            return None;
+        }
+        let (table, next) = loose_table::collect(self.text, &self.lines, &self.kinds, i)?;
+        self.close();
+        self.title_taken = true;
+        self.push_block(Block::Table(table));
+        Some(next.max(i + 1))
     }
 
     /// Reads `---` front matter; returns the index of the first body line.
@@ -260,8 +283,10 @@ impl<'a> Builder<'a> {
                 self.table_row(full, cells);
             }
             LineKind::TabRow { cells } => {
-                let cells = cells.iter().map(|c| self.abs(start, *c)).collect();
-                self.table_row(full, cells);
+                let cells: Vec<Span> = cells.iter().map(|c| self.abs(start, *c)).collect();
+                if !self.continue_tab_row(&cells) {
+                    self.table_row(full, cells);
+                }
             }
             LineKind::Field { key, value } => {
                 let k = self.abs(start, key);
@@ -429,6 +454,51 @@ impl<'a> Builder<'a> {
             self.title_taken = true;
             self.open = Open::Table(vec![row]);
         }
+    }
+
+    /// Extraction wraps a long tab-separated row onto lines whose first cell
+    /// is empty: such a line continues the cells of the row above (not the
+    /// header, and only when it has no more cells than that row).
+    fn continue_tab_row(&mut self, cells: &[Span]) -> bool {
+        let text = self.text;
+        let slice = |s: &Span| text.get(s.start..s.end).unwrap_or("").trim();
+        let Open::Table(rows) = &mut self.open else {
+            return false;
+        };
+        let first_empty = cells.first().is_some_and(|c| slice(c).is_empty());
+        if rows.len() < 2 || !first_empty {
+            return false;
+        }
+        let Some(last) = rows.last_mut() else {
+            return false;
+        };
+        let used = cells
+            .iter()
+            .rposition(|c| !slice(c).is_empty())
+            .map_or(0, |k| k + 1);
+        if used == 0 || used > last.cells.len() {
+            return false;
+        }
+        for (cell, span) in last.cells.iter_mut().zip(cells) {
+            let t = slice(span);
+            if t.is_empty() {
+                continue;
+            }
+            let lead = text
+                .get(span.start..span.end)
+                .map_or(0, |r| r.len() - r.trim_start().len());
+            if cell.text.is_empty() {
+                cell.span = Span::new(span.start + lead, span.start + lead + t.len());
+            } else {
+                cell.text.push(' ');
+                cell.span.end = span.start + lead + t.len();
+            }
+            cell.text.push_str(t);
+        }
+        if let Some(end) = cells.last().map(|c| c.end) {
+            last.span.end = last.span.end.max(end);
+        }
+        true
     }
 
     fn close(&mut self) {
