@@ -28,6 +28,7 @@ pub mod model;
 pub mod parse;
 pub mod profile;
 pub mod report;
+pub mod schedule;
 pub mod source;
 
 pub use diagnostic::{Diagnostic, Lang, Severity};

@@ -52,11 +52,32 @@ fn column_kind(word: &str) -> Option<Col> {
         "start" | "slut" | "startdatum" | "slutdatum" | "datum" | "klart" => Col::Date,
         "beslutspunkt" | "milstolpe" | "bp" | "ms" => Col::Id,
         "ja" | "nej" => Col::Mark,
-        "beslut" | "kommentar" | "kommentarer" | "aktivitet" | "delaktivitet" | "ansvarig"
-        | "fas" | "fas/beslutspunkt" | "beslutspunkt/fas" | "fas/milstolpe" | "förklaring"
-        | "begrepp" | "förkortning" | "begrepp/förkortning" | "beskrivning" | "status"
-        | "roll" | "namn" | "resurs" | "mottagare" | "målgrupp" | "mätetal" | "kontaktperson"
-        | "leverans" | "aktivitet/leverans" | "uppgift" => Col::Text,
+        "beslut"
+        | "kommentar"
+        | "kommentarer"
+        | "aktivitet"
+        | "delaktivitet"
+        | "ansvarig"
+        | "fas"
+        | "fas/beslutspunkt"
+        | "beslutspunkt/fas"
+        | "fas/milstolpe"
+        | "förklaring"
+        | "begrepp"
+        | "förkortning"
+        | "begrepp/förkortning"
+        | "beskrivning"
+        | "status"
+        | "roll"
+        | "namn"
+        | "resurs"
+        | "mottagare"
+        | "målgrupp"
+        | "mätetal"
+        | "kontaktperson"
+        | "leverans"
+        | "aktivitet/leverans"
+        | "uppgift" => Col::Text,
         _ => return None,
     })
 }
@@ -83,15 +104,16 @@ fn header(line: &str) -> Option<Vec<(Col, Span)>> {
         return None;
     }
     let mut cols = Vec::new();
-    if let (Some(first), Some(last)) = (words.first(), caption.checked_sub(1).and_then(|k| words.get(k))) {
+    if let (Some(first), Some(last)) = (
+        words.first(),
+        caption.checked_sub(1).and_then(|k| words.get(k)),
+    ) {
         cols.push((Col::Text, Span::new(first.0, last.0 + last.1.len())));
     }
     for (at, w) in &words[caption..] {
         cols.push((column_kind(w)?, Span::new(*at, at + w.len())));
     }
-    cols.iter()
-        .any(|(k, _)| *k != Col::Text)
-        .then_some(cols)
+    cols.iter().any(|(k, _)| *k != Col::Text).then_some(cols)
 }
 
 /// Whitespace-separated words with their byte offsets.
@@ -395,19 +417,28 @@ pub(super) fn collect(
             let fragment: Vec<Span> = last.cells.iter().flatten().copied().collect();
             let words: usize = fragment
                 .iter()
-                .map(|s| text.get(s.start..s.end).unwrap_or("").split_whitespace().count())
+                .map(|s| {
+                    text.get(s.start..s.end)
+                        .unwrap_or("")
+                        .split_whitespace()
+                        .count()
+                })
                 .sum();
-            let gap = rows.len().checked_sub(2).and_then(|k| rows.get(k)).map_or(
-                usize::MAX,
-                |prev| last.first_line.saturating_sub(prev.last_line),
-            );
+            let gap = rows
+                .len()
+                .checked_sub(2)
+                .and_then(|k| rows.get(k))
+                .map_or(usize::MAX, |prev| {
+                    last.first_line.saturating_sub(prev.last_line)
+                });
             let prev_text_cell = rows
                 .len()
                 .checked_sub(2)
                 .and_then(|k| rows.get(k))
                 .and_then(|prev| prev.pos.filter(|p| cols.get(*p) == Some(&Col::Text)));
             let dropped = rows.pop();
-            if let (Some(dropped), Some(p), true) = (dropped, prev_text_cell, words <= 4 && gap <= 2)
+            if let (Some(dropped), Some(p), true) =
+                (dropped, prev_text_cell, words <= 4 && gap <= 2)
             {
                 if let Some(prev) = rows.last_mut() {
                     prev.cells[p].extend(dropped.cells.iter().flatten().copied());

@@ -20,6 +20,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../rules/handlingsplan.yaml"),
     ),
     (
+        "rules/uppdragsdirektiv.yaml",
+        include_str!("../../rules/uppdragsdirektiv.yaml"),
+    ),
+    (
         "rules/protokoll.yaml",
         include_str!("../../rules/protokoll.yaml"),
     ),
@@ -181,6 +185,8 @@ fn referenced_sections(check: &Check) -> Vec<&str> {
         Check::RequiredFields(p) => vec![p.section.as_str()],
         Check::GoalActivity(p) => vec![p.goals.as_str(), p.activities.as_str()],
         Check::MustMention(p) => p.section.iter().map(String::as_str).collect(),
+        Check::SectionFields(p) => vec![p.section.as_str()],
+        Check::MeasurableGoals(p) => vec![p.section.as_str()],
         Check::TitlePattern(_)
         | Check::MetadataField(_)
         | Check::DecisionMonth(_)
@@ -194,6 +200,12 @@ fn referenced_sections(check: &Check) -> Vec<&str> {
         | Check::TemplateText(_)
         | Check::EmptyTable(_)
         | Check::UndefinedAbbreviation(_)
+        | Check::MilestoneOrder(_)
+        | Check::MilestoneConflict(_)
+        | Check::EndBeforeStart(_)
+        | Check::MilestoneId(_)
+        | Check::TickTable(_)
+        | Check::SignatureFields(_)
         | Check::InvalidDate(_)
         | Check::UnknownProfile(_) => Vec::new(),
     }

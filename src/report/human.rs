@@ -4,7 +4,10 @@
 use super::{FileError, Summary};
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::engine::FileReport;
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode,
+    SourceSpan, SpanContents,
+};
 use std::fmt;
 
 /// How to draw: colours only for a terminal that wants them.
@@ -16,9 +19,38 @@ pub struct Style {
 
 struct Rendered<'a> {
     d: &'a Diagnostic,
-    src: &'a NamedSource<String>,
+    src: &'a Src,
     code: String,
     location: String,
+}
+
+/// The file's text for miette. miette 7 reports a snippet's `line_count` as
+/// counted from the start of the file, which makes it draw one snippet from
+/// the first label to the last however far apart they are; this gives the
+/// snippet's own line count, so distant labels get a snippet each.
+struct Src {
+    name: String,
+    text: String,
+}
+
+impl SourceCode for Src {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self.text.read_span(span, before, after)?;
+        let lines = inner.data().iter().filter(|b| **b == b'\n').count() + 1;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            inner.column(),
+            lines,
+        )))
+    }
 }
 
 impl fmt::Debug for Rendered<'_> {
@@ -60,11 +92,20 @@ impl miette::Diagnostic for Rendered<'_> {
         Some(self.src)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let primary =
-            LabeledSpan::new_primary_with_span(None, (self.d.span.start, self.d.span.len()));
-        let rest = self.d.labels.iter().map(|l| {
-            LabeledSpan::new_with_span(Some(l.message.clone()), (l.span.start, l.span.len()))
-        });
+        // A label on the primary span names it instead of underlining twice.
+        let same = self.d.labels.iter().find(|l| l.span == self.d.span);
+        let primary = LabeledSpan::new_primary_with_span(
+            same.map(|l| l.message.clone()),
+            (self.d.span.start, self.d.span.len()),
+        );
+        let rest = self
+            .d
+            .labels
+            .iter()
+            .filter(|l| l.span != self.d.span)
+            .map(|l| {
+                LabeledSpan::new_with_span(Some(l.message.clone()), (l.span.start, l.span.len()))
+            });
         Some(Box::new(std::iter::once(primary).chain(rest)))
     }
 }
@@ -82,7 +123,10 @@ fn handler(style: Style) -> GraphicalReportHandler {
 
 /// Render one file's diagnostics.
 pub fn render_file(r: &FileReport, lang: Lang, style: Style) -> String {
-    let src = NamedSource::new(&r.path, r.text.clone());
+    let src = Src {
+        name: r.path.clone(),
+        text: r.text.clone(),
+    };
     let h = handler(style);
     let mut out = String::new();
     for d in &r.diagnostics {
