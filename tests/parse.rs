@@ -178,3 +178,138 @@ fn spans_lie_on_char_boundaries_for_the_seeds() {
         }
     }
 }
+
+/// The tables of a document as rows of cell texts.
+fn tables(doc: &Document) -> Vec<Vec<Vec<String>>> {
+    doc.all_blocks()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(
+                t.rows
+                    .iter()
+                    .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
+                    .collect(),
+            ),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn space_separated_tables_with_wrapped_rows() {
+    // The layout of a Word table copied out of a PDF: cells separated by
+    // spaces, rows wrapped over lines, blank lines between the pieces.
+    let text = "Uppdragsdirektiv\n\n5. Tidplan\nFas/beslutspunkt Start Slut \n\nBP0 \nFastställande av \ndirektivet \n\n2 december 2024 2 december 2024 \n\nBP2 Beslut \n\nRutinen \ninförd \n\n1/3-2025 30/4-2025 \n\n \n\n9.1. Milstolpar \n\nDatum Beslut Beslutspunkt Kommentar \n\n2025-01-07 Start av \nuppdraget \n\nBP1  \n\n2025-02-14 Avstämning MS1  \n\n9.2. Delaktiviteter \n\nAktivitet Startdatum Slutdatum Ansvarig \n\nKartlägga nuvarande \nrutiner \n\n2025-01-07 2025-02-28 Enheten för \ninköp \n\nSkriva ny rutin \n\n2025-03-01 2025-03-31 Enheten för inköp med \n\nstöd av juristerna \n\n \n\n10. Kommunikation\nText.\n";
+    let doc = parse(text);
+    let t = tables(&doc);
+    assert_eq!(t.len(), 3, "{t:#?}");
+    assert_eq!(
+        t[0],
+        vec![
+            vec!["Fas/beslutspunkt", "Start", "Slut"],
+            vec![
+                "BP0 Fastställande av direktivet",
+                "2 december 2024",
+                "2 december 2024"
+            ],
+            vec!["BP2 Beslut Rutinen införd", "1/3-2025", "30/4-2025"],
+        ]
+    );
+    // "The Slut column of the BP2 row" is a thing a check can read.
+    let Some(Block::Table(tidplan)) = doc.sections[0].blocks.first() else {
+        panic!("no table: {:#?}", doc.sections[0].blocks);
+    };
+    let slut = tidplan.column(|h| h == "Slut").unwrap();
+    let bp2 = tidplan
+        .body()
+        .iter()
+        .find(|r| r.cells[0].text.starts_with("BP2"))
+        .unwrap();
+    assert_eq!(
+        &text[bp2.cells[slut].span.start..bp2.cells[slut].span.end],
+        "30/4-2025"
+    );
+    assert_eq!(
+        t[1],
+        vec![
+            vec!["Datum", "Beslut", "Beslutspunkt", "Kommentar"],
+            vec!["2025-01-07", "Start av uppdraget", "BP1", ""],
+            vec!["2025-02-14", "Avstämning", "MS1", ""],
+        ]
+    );
+    // The last cell wraps over a blank line: joined, not a row of its own.
+    assert_eq!(
+        t[2],
+        vec![
+            vec!["Aktivitet", "Startdatum", "Slutdatum", "Ansvarig"],
+            vec![
+                "Kartlägga nuvarande rutiner",
+                "2025-01-07",
+                "2025-02-28",
+                "Enheten för inköp"
+            ],
+            vec![
+                "Skriva ny rutin",
+                "2025-03-01",
+                "2025-03-31",
+                "Enheten för inköp med stöd av juristerna"
+            ],
+        ]
+    );
+    // The table ends at the next heading.
+    let headings: Vec<&str> = doc
+        .sections
+        .iter()
+        .map(|s| s.heading.text.as_str())
+        .collect();
+    assert!(headings.contains(&"Kommunikation"), "{headings:?}");
+}
+
+#[test]
+fn tick_tables_end_rows_at_empty_cells() {
+    // Empty JA/NEJ cells come out of extraction as runs of spaces.
+    let text = "Uppdragsdirektiv\n\n1. Bakgrund\nText.\n\nChecklista inför beslut, BP1 JA NEJ \n\nResurserna är \nsäkrade   \n\nRollerna är utsedda X  \nDirektivet är komplett   \n\n \n\n\nKryssa i rutan för det som gäller \n\nBESLUT JA NEJ Kommentar: \n\nBeslut att starta, BP1 \n\n   \n";
+    let doc = parse(text);
+    let t = tables(&doc);
+    assert_eq!(
+        t[0],
+        vec![
+            vec!["Checklista inför beslut, BP1", "JA", "NEJ"],
+            vec!["Resurserna är säkrade", "", ""],
+            vec!["Rollerna är utsedda", "X", ""],
+            vec!["Direktivet är komplett", "", ""],
+        ]
+    );
+    assert_eq!(
+        t[1],
+        vec![
+            vec!["BESLUT", "JA", "NEJ", "Kommentar:"],
+            vec!["Beslut att starta, BP1", "", "", ""],
+        ]
+    );
+    // The instruction between the tables stays a paragraph.
+    assert!(doc.sections[0]
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::Paragraph(p) if p.text.starts_with("Kryssa"))));
+}
+
+#[test]
+fn wrapped_tab_rows_continue_the_row_above() {
+    let text = "Uppdragsdirektiv\n\n5. Tidplan\nFas\tStart\tSlut\nBP1 Start\t2025-01-07\t2025-01-07\n\tav uppdraget\t\t\nBP2\t2025-03-01\t2025-04-30\n";
+    let doc = parse(text);
+    assert_eq!(
+        tables(&doc)[0],
+        vec![
+            vec!["Fas", "Start", "Slut"],
+            vec!["BP1 Start", "2025-01-07 av uppdraget", "2025-01-07"],
+            vec!["BP2", "2025-03-01", "2025-04-30"],
+        ]
+    );
+}
+
+#[test]
+fn prose_with_column_words_is_not_a_table() {
+    let text = "Uppdragsdirektiv\n\n1. Bakgrund\nVi tar beslut om start och slut\n\nBegrepp/förkortning Förklaring\nCLG Centrala ledningsgruppen\n";
+    let doc = parse(text);
+    assert!(tables(&doc).is_empty(), "{:#?}", tables(&doc));
+}

@@ -2,39 +2,10 @@
 //! the protocol extract is recognised and passes, the other documents are
 //! not taken for minutes.
 
-use std::path::PathBuf;
-use styrkoll::source::{load_path, DEFAULT_MAX_FILE_SIZE};
-use styrkoll::{CheckOptions, Engine, FileReport};
+mod common;
 
-/// The seed's report, or `None` (with the reason printed) when it is absent.
-fn seed(engine: &Engine, prefix: &str) -> Option<FileReport> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    let path = std::fs::read_dir(&dir)
-        .ok()?
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt"))
-        });
-    let Some(path) = path else {
-        eprintln!("skipped: no seed {prefix}_*.txt in {}", dir.display());
-        return None;
-    };
-    let src = match load_path(&path, DEFAULT_MAX_FILE_SIZE) {
-        Ok(src) => src,
-        Err(e) => {
-            eprintln!("skipped: {} cannot be read: {e}", path.display());
-            return None;
-        }
-    };
-    Some(engine.check(&src, &CheckOptions::default()))
-}
-
-fn rules(r: &FileReport) -> Vec<&str> {
-    r.diagnostics.iter().map(|d| d.rule.as_str()).collect()
-}
+use common::{rules, seed_report as seed};
+use styrkoll::Engine;
 
 #[test]
 fn seed_001_is_a_protocol_extract_with_its_decision() {

@@ -5,8 +5,8 @@ use super::{FileError, Summary};
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::engine::FileReport;
 use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode,
-    SourceSpan, SpanContents,
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
 };
 use std::fmt;
 

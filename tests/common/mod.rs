@@ -1,0 +1,52 @@
+//! Helpers shared by the integration tests: the real documents in
+//! `../shared/seeds/`, which may be absent on a machine (tests then skip
+//! with the reason printed).
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use styrkoll::source::{load_path, DEFAULT_MAX_FILE_SIZE};
+use styrkoll::{CheckOptions, Engine, FileReport};
+
+/// The seed whose file name starts with `prefix` (`002`), or `None` with
+/// the reason printed.
+pub fn seed_path(prefix: &str) -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let path = std::fs::read_dir(&dir)
+        .ok()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt"))
+        });
+    if path.is_none() {
+        eprintln!("skipped: no seed {prefix}_*.txt in {}", dir.display());
+    }
+    path
+}
+
+/// The seed's report with the built-in packs, or `None` when it is absent.
+pub fn seed_report(engine: &Engine, prefix: &str) -> Option<FileReport> {
+    let path = seed_path(prefix)?;
+    let src = match load_path(&path, DEFAULT_MAX_FILE_SIZE) {
+        Ok(src) => src,
+        Err(e) => {
+            eprintln!("skipped: {} cannot be read: {e}", path.display());
+            return None;
+        }
+    };
+    Some(engine.check(&src, &CheckOptions::default()))
+}
+
+/// The rule ids of a report, in order.
+pub fn rules(r: &FileReport) -> Vec<&str> {
+    r.diagnostics.iter().map(|d| d.rule.as_str()).collect()
+}
+
+/// The text a span of the report's file covers.
+pub fn quote(r: &FileReport, start: usize, end: usize) -> &str {
+    r.text.get(start..end).unwrap_or("")
+}
