@@ -195,7 +195,9 @@ fn referenced_sections(check: &Check) -> Vec<&str> {
         | Check::EmptyTable(_)
         | Check::UndefinedAbbreviation(_)
         | Check::InvalidDate(_)
-        | Check::UnknownProfile(_) => Vec::new(),
+        | Check::UnknownProfile(_)
+        | Check::PersonalNumber(_)
+        | Check::ContactInfo(_) => Vec::new(),
     }
 }
 
