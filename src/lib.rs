@@ -2,6 +2,8 @@
 //!
 //! The pipeline is load (`source`) → parse (`parse`) → classify (`profile`)
 //! → check (`checks`) → report (`report`); `engine` runs it for one file.
+//! `dates` and `personnummer` recognise dates and personal identity numbers
+//! in running text.
 //! The library never prints, never exits and never panics.
 //!
 //! ```
@@ -26,6 +28,7 @@ pub mod engine;
 pub mod explain;
 pub mod model;
 pub mod parse;
+pub mod personnummer;
 pub mod profile;
 pub mod report;
 pub mod schedule;

@@ -8,6 +8,7 @@ use crate::profile::schema::SectionSpec;
 use serde::{Deserialize, Deserializer};
 use std::collections::HashMap;
 
+mod contact_info;
 mod date_without_year;
 mod decision_month;
 mod empty_table;
@@ -30,6 +31,7 @@ mod name_spelling;
 mod not_affected_reason;
 mod paragraph_decision;
 mod paragraph_numbers;
+mod personal_number;
 mod required_fields;
 mod required_sections;
 mod section_content;
@@ -232,4 +234,6 @@ check_kinds! {
     SignatureFields => signature_fields, "signature-fields";
     InvalidDate => invalid_date, "invalid-date";
     UnknownProfile => unknown_profile, "unknown-profile";
+    PersonalNumber => personal_number, "personal-number";
+    ContactInfo => contact_info, "contact-info";
 }

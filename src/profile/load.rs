@@ -27,6 +27,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/protokoll.yaml",
         include_str!("../../rules/protokoll.yaml"),
     ),
+    (
+        "rules/personuppgifter.yaml",
+        include_str!("../../rules/personuppgifter.yaml"),
+    ),
 ];
 
 /// A loaded, validated rule pack.
@@ -207,7 +211,9 @@ fn referenced_sections(check: &Check) -> Vec<&str> {
         | Check::TickTable(_)
         | Check::SignatureFields(_)
         | Check::InvalidDate(_)
-        | Check::UnknownProfile(_) => Vec::new(),
+        | Check::UnknownProfile(_)
+        | Check::PersonalNumber(_)
+        | Check::ContactInfo(_) => Vec::new(),
     }
 }
 
