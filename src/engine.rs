@@ -9,6 +9,8 @@ use crate::profile::classify::classify;
 use crate::profile::schema::PackKind;
 use crate::profile::{builtin_packs, Pack, PackError, Rule};
 use crate::source::Source;
+use crate::suppress;
+use std::collections::HashMap;
 
 /// Options for one run.
 #[derive(Debug, Clone, Default)]
@@ -16,6 +18,26 @@ pub struct CheckOptions {
     pub lang: Lang,
     /// Force a profile by name instead of classifying.
     pub profile: Option<String>,
+    /// Run only these packs (by name); `None` runs every pack.
+    pub packs: Option<Vec<String>>,
+    /// Severity by rule id, overriding the pack's; `None` turns the rule off.
+    pub severity: HashMap<String, Option<Severity>>,
+}
+
+impl CheckOptions {
+    fn pack_enabled(&self, name: &str) -> bool {
+        self.packs
+            .as_ref()
+            .is_none_or(|p| p.iter().any(|n| n == name))
+    }
+
+    /// The severity a rule runs with, or `None` when it is turned off.
+    fn severity_of(&self, rule: &Rule) -> Option<Severity> {
+        match self.severity.get(&rule.id) {
+            Some(s) => *s,
+            None => Some(rule.severity),
+        }
+    }
 }
 
 /// The result of checking one file.
@@ -89,27 +111,48 @@ impl Engine {
                 .find(|p| p.kind == PackKind::Profile && &p.name == name),
             None => classify(&doc, text, &self.packs),
         };
-        let mut diagnostics = Vec::new();
-        for pack in &self.packs {
-            let applies = match pack.kind {
+        let applicable: Vec<&Pack> = self
+            .packs
+            .iter()
+            .filter(|pack| opts.pack_enabled(&pack.name))
+            .filter(|pack| match pack.kind {
                 PackKind::Common => true,
-                PackKind::Profile => profile.is_some_and(|p| std::ptr::eq(p, pack)),
-            };
-            if !applies {
-                continue;
+                PackKind::Profile => profile.is_some_and(|p| std::ptr::eq(p, *pack)),
+            })
+            .collect();
+        let mut diagnostics = Vec::new();
+        // Every rule but the ones reporting unused suppressions, then the
+        // suppressions, then those.
+        let mut unused: Vec<suppress::Unused> = Vec::new();
+        for second_pass in [false, true] {
+            if second_pass {
+                let mut entries = suppress::parse(&doc, text);
+                suppress::apply(&mut entries, &mut diagnostics);
+                unused = suppress::unused(&entries, |key| self.find_rule(key).is_some());
             }
-            let found = resolve_sections(&doc, &pack.sections);
-            let ctx = Ctx {
-                doc: &doc,
-                text,
-                lang: opts.lang,
-                profile: profile.map(|p| p.name.as_str()),
-                specs: &pack.sections,
-                found: &found,
-            };
-            for rule in &pack.rules {
-                for f in rule.check.run(&ctx) {
-                    diagnostics.push(to_diagnostic(rule, f, &doc, opts.lang));
+            for pack in &applicable {
+                let found = resolve_sections(&doc, &pack.sections);
+                let ctx = Ctx {
+                    doc: &doc,
+                    text,
+                    lang: opts.lang,
+                    profile: profile.map(|p| p.name.as_str()),
+                    specs: &pack.sections,
+                    found: &found,
+                    unused_suppressions: &unused,
+                };
+                for rule in &pack.rules {
+                    if rule.check.kind().runs_after_suppression() != second_pass {
+                        continue;
+                    }
+                    let Some(severity) = opts.severity_of(rule) else {
+                        continue;
+                    };
+                    for f in rule.check.run(&ctx) {
+                        let mut d = to_diagnostic(rule, f, &doc, opts.lang);
+                        d.severity = severity;
+                        diagnostics.push(d);
+                    }
                 }
             }
         }

@@ -22,10 +22,12 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod checks;
+pub mod config;
 pub mod dates;
 pub mod diagnostic;
 pub mod engine;
 pub mod explain;
+pub mod fix;
 pub mod model;
 pub mod parse;
 pub mod personnummer;
@@ -33,6 +35,7 @@ pub mod profile;
 pub mod report;
 pub mod schedule;
 pub mod source;
+pub mod suppress;
 
 pub use diagnostic::{Diagnostic, Lang, Severity};
 pub use engine::{CheckOptions, Engine, FileReport};

@@ -8,7 +8,9 @@
 //! - A table row with a start and an end column is a phase (`Tidplan`) or an
 //!   activity (`Delaktiviteter`).
 //! - In running text, a sentence with exactly one id and one date (or one
-//!   range) dates that id: `BP2 beslutas den 20 oktober 2024.`
+//!   range) dates that id: `BP2 beslutas den 20 oktober 2024.` — unless
+//!   the date is relative to the point (`inför`, `före`, `senast`, `efter`
+//!   …: `underlaget inför BP2 ska vara klart senast den 12 maj`).
 //!
 //! Text inside `<!-- -->` comments is skipped.
 
@@ -167,6 +169,19 @@ fn from_table(text: &str, table: &Table, place: &str, out: &mut Schedule) {
     }
 }
 
+/// Words that make a date in a sentence relative to the point rather than
+/// its date (`underlaget inför BP2 ska vara klart senast den 12 maj`).
+fn relative_re() -> Option<&'static Regex> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(inför|före|innan|senast|efter|sedan|fram till|till och med|t\.o\.m\.|inom)\b",
+        )
+        .ok()
+    })
+    .as_ref()
+}
+
 /// Sentences of a raw text slice with their offsets (split after `.`, `!`,
 /// `?` followed by white space, and at blank lines).
 fn sentences(raw: &str) -> Vec<(usize, &str)> {
@@ -199,6 +214,9 @@ fn from_text(text: &str, span: Span, place: &str, out: &mut Schedule) {
         let [m] = ids.as_slice() else {
             continue;
         };
+        if relative_re().is_some_and(|r| r.is_match(sentence)) {
+            continue;
+        }
         let abs = |s: usize, e: usize| Span::new(span.start + at + s, span.start + at + e);
         let dated = |d: &DateMention| Dated {
             span: abs(d.start, d.end),

@@ -3,7 +3,8 @@
 //! **What it does.** In a document that uses decision points (it has at
 //! least one well-formed `BP0`–`BP9` or `MS1`), reports ids written with the
 //! letter O instead of zero (`BPO`, variant none), in lower or mixed case
-//! (`Bp1`, variant `case`), with a space (`BP 1`, variant `space`) — each
+//! (`Bp1`, variant `case`), with a space or hyphen (`BP 1`, `BP-3`, variant
+//! `space`) — each
 //! with the corrected id as a fix — decision points above the model's last
 //! (`BP5` when `max_bp` is 4, variant `range`), and cells of a
 //! `Beslutspunkt`/`Milstolpe` column that hold no id (variant `unknown`).
@@ -34,7 +35,7 @@ fn default_max_bp() -> u32 {
 
 fn candidate_re() -> Option<&'static Regex> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\b((?i:bp|ms))( ?)([0-9O]{1,2})((?:-[0-9O]{1,2})?)\b").ok())
+    RE.get_or_init(|| Regex::new(r"\b((?i:bp|ms))( ?|-)([0-9O]{1,2})((?:-[0-9O]{1,2})?)\b").ok())
         .as_ref()
 }
 

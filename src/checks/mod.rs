@@ -44,6 +44,7 @@ mod tick_table;
 mod title_pattern;
 mod undefined_abbreviation;
 mod unknown_profile;
+mod unused_suppression;
 
 /// Everything a check may look at.
 pub struct Ctx<'a> {
@@ -56,6 +57,9 @@ pub struct Ctx<'a> {
     pub specs: &'a [SectionSpec],
     /// Section id → indices of the document sections whose heading matches.
     pub found: &'a HashMap<String, Vec<usize>>,
+    /// Suppression comments that silenced nothing (filled in for the checks
+    /// that run after suppression, empty before).
+    pub unused_suppressions: &'a [crate::suppress::Unused],
 }
 
 impl Ctx<'_> {
@@ -93,6 +97,8 @@ impl Ctx<'_> {
 }
 
 /// Match the pack's expected sections against the document's headings.
+/// When headings at several levels match, only the shallowest count: `8
+/// Organisation` is the section, `3.1 Organisation i dag` is not.
 pub fn resolve_sections(doc: &Document, specs: &[SectionSpec]) -> HashMap<String, Vec<usize>> {
     let mut found: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, s) in doc.sections.iter().enumerate() {
@@ -101,6 +107,12 @@ pub fn resolve_sections(doc: &Document, specs: &[SectionSpec]) -> HashMap<String
             if spec.patterns.iter().any(|p| p.is_match(heading)) {
                 found.entry(spec.id.clone()).or_default().push(i);
             }
+        }
+    }
+    for list in found.values_mut() {
+        let level = |i: &usize| doc.sections.get(*i).map_or(usize::MAX, |s| s.level);
+        if let Some(top) = list.iter().map(level).min() {
+            list.retain(|i| level(i) == top);
         }
     }
     found
@@ -165,6 +177,11 @@ macro_rules! check_kinds {
 
             pub fn name(self) -> &'static str {
                 match self { $( CheckKind::$variant => $name, )* }
+            }
+
+            /// Kinds that judge the suppression comments run after them.
+            pub fn runs_after_suppression(self) -> bool {
+                matches!(self, CheckKind::UnusedSuppression)
             }
 
             pub(crate) fn deserialize_params<'de, D: Deserializer<'de>>(
@@ -234,6 +251,7 @@ check_kinds! {
     SignatureFields => signature_fields, "signature-fields";
     InvalidDate => invalid_date, "invalid-date";
     UnknownProfile => unknown_profile, "unknown-profile";
+    UnusedSuppression => unused_suppression, "unused-suppression";
     PersonalNumber => personal_number, "personal-number";
     ContactInfo => contact_info, "contact-info";
 }

@@ -3,7 +3,8 @@
 //! **What it does.** In `section` and its subsections, each entry of
 //! `fields` must be given a value: as a `Namn: värde` line, as a table row
 //! whose first cell is the name and whose second cell is filled, or as a
-//! sentence that names it followed by a value (`Uppdragsledare är …`). A name
+//! sentence that names it with a value (`Uppdragsledare är …`,
+//! `Uppdragsägaren är …`, `Ekonomidirektören är uppdragsägare.`). A name
 //! that is absent is reported at the section heading (variant none); a name
 //! written with nothing after it is reported at that line (variant `empty`).
 //! A missing section is left to the required-sections rule.
@@ -23,6 +24,23 @@ pub struct Params {
     pub fields: Vec<NamedPattern>,
 }
 
+/// The name begins the text (a field key or a first cell).
+fn at_start(f: &NamedPattern, text: &str) -> bool {
+    f.pattern.0.find(text).is_some_and(|m| m.start() == 0)
+}
+
+/// In running text: `Some(true)` when the name comes with a value
+/// (`Uppdragsledare: Eva Berg`, `Uppdragsägaren är ekonomidirektören.`,
+/// `Ekonomidirektören är uppdragsägare.`), `Some(false)` when the name stands
+/// alone (`Uppdragsledare:`), `None` when it is not named.
+fn in_sentence(f: &NamedPattern, text: &str) -> Option<bool> {
+    let text = text.trim();
+    let m = f.pattern.0.find(text)?;
+    let rest = text[m.end()..].trim_start_matches([':', ' ']).trim();
+    let before = text[..m.start()].trim();
+    Some(!rest.is_empty() || before.split_whitespace().count() >= 2)
+}
+
 enum Seen {
     Filled,
     Empty(Span),
@@ -32,7 +50,7 @@ fn find(ctx: &Ctx, root: usize, f: &NamedPattern) -> Option<Seen> {
     let mut empty = None;
     for b in ctx.doc.subtree_blocks(root) {
         match b {
-            Block::Field(fl) if f.pattern.is_match(fl.key.trim()) => {
+            Block::Field(fl) if at_start(f, fl.key.trim()) => {
                 if fl.value.trim().is_empty() {
                     empty.get_or_insert(fl.span);
                 } else {
@@ -45,7 +63,7 @@ fn find(ctx: &Ctx, root: usize, f: &NamedPattern) -> Option<Seen> {
                     let (Some(k), v) = (cells.next(), cells.next()) else {
                         continue;
                     };
-                    if f.pattern.is_match(k.text.trim().trim_end_matches(':')) {
+                    if at_start(f, k.text.trim().trim_end_matches(':')) {
                         match v {
                             Some(v) if !v.text.trim().is_empty() => return Some(Seen::Filled),
                             _ => {
@@ -55,26 +73,19 @@ fn find(ctx: &Ctx, root: usize, f: &NamedPattern) -> Option<Seen> {
                     }
                 }
             }
-            Block::Paragraph(p) => {
-                let text = p.text.trim();
-                if let Some(m) = f.pattern.0.find(text) {
-                    let rest = text[m.end()..].trim_start_matches([':', ' ']);
-                    if m.start() == 0 && rest.split_whitespace().count() >= 1 {
-                        return Some(Seen::Filled);
-                    }
-                    if m.start() == 0 {
-                        empty.get_or_insert(p.span);
-                    }
+            Block::Paragraph(p) => match in_sentence(f, &p.text) {
+                Some(true) => return Some(Seen::Filled),
+                Some(false) => {
+                    empty.get_or_insert(p.span);
                 }
-            }
+                None => {}
+            },
             Block::List { items, .. } => {
-                for it in items {
-                    if let Some(m) = f.pattern.0.find(it.text.trim()) {
-                        let rest = it.text.trim()[m.end()..].trim_start_matches([':', ' ']);
-                        if m.start() == 0 && !rest.is_empty() {
-                            return Some(Seen::Filled);
-                        }
-                    }
+                if items
+                    .iter()
+                    .any(|it| in_sentence(f, &it.text) == Some(true))
+                {
+                    return Some(Seen::Filled);
                 }
             }
             Block::Field(_) | Block::Comment(_) => {}

@@ -3,8 +3,10 @@
 //! **What it does.** The signature block starts at the first line matching
 //! `start` (`Underskrift …`) and runs to the next heading or the end. Each
 //! line in it that begins with one of the `labels` (`Underskrift`, `Datum`,
-//! `Namnförtydligande`) needs a value: after a colon on the same line, or on
-//! the next non-blank line when that line is not itself a label. A value of
+//! `Namnförtydligande`) needs a value: after a colon on the same line, after
+//! the label on the same line (`Datum 2025-02-03`; not for the `start` label,
+//! which a role follows: `Underskrift Uppdragsägare`), or on the next
+//! non-blank line when that line is not itself a label. A value of
 //! only underscores, dots or dashes is empty. Each empty label is reported.
 //!
 //! **Why.** A directive presented as decided carries the owner's signature,
@@ -81,8 +83,12 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
             continue;
         };
         let rest = &t[after..];
+        // After `Underskrift` comes a role (`Underskrift Uppdragsägare`);
+        // after the other labels, text on the same line is the value.
+        let role_follows = p.start.is_match(t);
         let filled = match rest.split_once(':') {
             Some((_, v)) => !is_placeholder(v),
+            None if !role_follows && !is_placeholder(rest) => true,
             None => block
                 .get(k + 1)
                 .is_some_and(|(_, next)| label_of(next).is_none() && !is_placeholder(next)),

@@ -44,6 +44,8 @@ pub struct Pack {
     pub detect: Detect,
     pub sections: Vec<SectionSpec>,
     pub rules: Vec<Rule>,
+    /// The pack's YAML, for re-reading a rule's parameters with overrides.
+    pub yaml: String,
 }
 
 /// A rule ready to run: its parameters were checked when the pack was read.
@@ -65,7 +67,7 @@ pub struct PackError {
 }
 
 impl PackError {
-    fn new(file: &str, yaml: &str, offset: usize, message: String) -> Self {
+    pub(crate) fn new(file: &str, yaml: &str, offset: usize, message: String) -> Self {
         let offset = offset.min(yaml.len());
         let (line, column) = line_col(yaml, offset);
         let len = yaml[offset..]
@@ -113,17 +115,20 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
 
 /// Read and validate one pack.
 pub fn load_pack(file: &str, yaml: &str) -> Result<Pack, PackError> {
-    let parsed: PackFile = serde_yaml::from_str(yaml).map_err(|e| {
-        let offset = e
-            .location()
-            .map(|l| offset_of(yaml, l.line(), l.column()))
-            .unwrap_or(0);
-        let msg = e.to_string();
-        // serde_yaml appends " at line L column C"; the location is shown separately.
-        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-        PackError::new(file, yaml, refine_offset(yaml, offset, &msg), msg)
-    })?;
+    let parsed: PackFile = serde_yaml::from_str(yaml).map_err(|e| yaml_error(file, yaml, &e))?;
     validate(file, yaml, parsed)
+}
+
+/// A YAML error placed at the key or value it is about.
+pub(crate) fn yaml_error(file: &str, yaml: &str, e: &serde_yaml::Error) -> PackError {
+    let offset = e
+        .location()
+        .map(|l| offset_of(yaml, l.line(), l.column()))
+        .unwrap_or(0);
+    let msg = e.to_string();
+    // serde_yaml appends " at line L column C"; the location is shown separately.
+    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+    PackError::new(file, yaml, refine_offset(yaml, offset, &msg), msg)
 }
 
 /// Checks that need the whole pack: unique ids, known section ids, messages.
@@ -165,6 +170,7 @@ fn validate(file: &str, yaml: &str, p: PackFile) -> Result<Pack, PackError> {
         title: p.title,
         source: p.source,
         file: file.to_string(),
+        yaml: yaml.to_string(),
         detect: p.detect.unwrap_or_default(),
         sections: p.sections,
         rules: p.rules,
@@ -212,6 +218,7 @@ fn referenced_sections(check: &Check) -> Vec<&str> {
         | Check::SignatureFields(_)
         | Check::InvalidDate(_)
         | Check::UnknownProfile(_)
+        | Check::UnusedSuppression(_)
         | Check::PersonalNumber(_)
         | Check::ContactInfo(_) => Vec::new(),
     }

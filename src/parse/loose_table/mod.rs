@@ -50,7 +50,7 @@ fn column_kind(word: &str) -> Option<Col> {
     let w = word.trim_end_matches(':').to_lowercase();
     Some(match w.as_str() {
         "start" | "slut" | "startdatum" | "slutdatum" | "datum" | "klart" => Col::Date,
-        "beslutspunkt" | "milstolpe" | "bp" | "ms" => Col::Id,
+        "beslutspunkt" | "milstolpe" => Col::Id,
         "ja" | "nej" => Col::Mark,
         "beslut"
         | "kommentar"

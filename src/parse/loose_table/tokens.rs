@@ -37,10 +37,11 @@ fn id_re() -> Option<&'static Regex> {
         .as_ref()
 }
 
-fn mark_re() -> Option<&'static Regex> {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?:^|\s)(\[[xX ]\]|[xX☒☐✓✔✗])(?:\s|$)").ok())
-        .as_ref()
+fn is_tick_word(w: &str) -> bool {
+    matches!(
+        w,
+        "x" | "X" | "[x]" | "[X]" | "[ ]" | "☒" | "☐" | "✓" | "✔" | "✗" | "☑"
+    )
 }
 
 /// Cuts one line into tokens; `at` is the line's offset in the document.
@@ -62,13 +63,11 @@ fn tokenize(line: &str, at: usize, ids: bool, marks: bool, out: &mut Vec<(Tok, S
         }
     }
     if marks {
-        if let Some(re) = mark_re() {
-            for c in re.captures_iter(line) {
-                if let Some(m) = c.get(1) {
-                    if free(m.start(), m.end(), &special) {
-                        special.push((Tok::Mark, m.start(), m.end()));
-                    }
-                }
+        // Ticks are whole words: `X`, `☒`, `[x]` (`[ ]` and `☐` are empty).
+        for (s, w) in super::words(line) {
+            let e = s + w.len();
+            if is_tick_word(w) && free(s, e, &special) {
+                special.push((Tok::Mark, s, e));
             }
         }
     }
