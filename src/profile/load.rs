@@ -195,7 +195,13 @@ fn referenced_sections(check: &Check) -> Vec<&str> {
         | Check::EmptyTable(_)
         | Check::UndefinedAbbreviation(_)
         | Check::InvalidDate(_)
-        | Check::UnknownProfile(_) => Vec::new(),
+        | Check::UnknownProfile(_)
+        | Check::DateFormat(_)
+        | Check::NumberRange(_)
+        | Check::ThousandsSeparator(_)
+        | Check::ReplacePattern(_)
+        | Check::HeadingStop(_)
+        | Check::Readability(_) => Vec::new(),
     }
 }
 
