@@ -33,7 +33,8 @@ pub enum IdentifierKind {
     IsoDate,
     /// `9.00`, `13:45`
     Time,
-    /// Personal identity and organisation numbers: `780101-8917`, `232100-0222`
+    /// Personal identity, organisation and giro numbers: `780101-8917`,
+    /// `232100-0222`, `Bankgiro 1234-5678`
     IdNumber,
     /// `SS-EN ISO 9001:2015`, `ISO/IEC 27001`, `EN 50126-1`
     Standard,
@@ -63,7 +64,7 @@ pub struct Identifier {
 
 static PATTERNS: LazyLock<Vec<(IdentifierKind, Regex)>> = LazyLock::new(|| {
     use IdentifierKind::*;
-    let table: [(IdentifierKind, &str); 16] = [
+    let table: [(IdentifierKind, &str); 17] = [
         (Url, r#"(?i)\b(?:https?://|ftp://|www\.)[^\s<>"'()\[\]]+"#),
         (
             Email,
@@ -103,6 +104,10 @@ static PATTERNS: LazyLock<Vec<(IdentifierKind, Regex)>> = LazyLock::new(|| {
         ),
         (Time, r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b"),
         (IdNumber, r"\b(?:\d{6}|\d{8})[-+]\d{4}\b"),
+        (
+            IdNumber,
+            r"\b(?i:bankgiro|plusgiro|bg|pg)\b\.?[ \t]*(?:nr\.?)?:?[ \t]*\d[\d \t-]*\d",
+        ),
         (
             Standard,
             r"\b(?:SS|SIS|EN|ISO|IEC)(?:[-/ ](?:EN|ISO|IEC))*[ \t]\d+(?:[-:]\d+)*\b",
@@ -217,7 +222,7 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles() {
-        assert_eq!(PATTERNS.len(), 16);
+        assert_eq!(PATTERNS.len(), 17);
     }
 
     #[test]
@@ -293,6 +298,8 @@ mod tests {
         has("kl. 9.00–12.00", Time, "9.00");
         has("kl. 9.00–12.00", Time, "12.00");
         has("org.nr 232100-0222", IdNumber, "232100-0222");
+        has("Bankgiro 1234-5678.", IdNumber, "Bankgiro 1234-5678");
+        has("pg 12 34 56-7", IdNumber, "pg 12 34 56-7");
         has(
             "enligt SS-EN ISO 9001:2015",
             Standard,

@@ -2,7 +2,8 @@
 //! (`2024–2027`, `2–3 stycken`), not a hyphen.
 //!
 //! **What it does.** Reports `A-B` where A and B are whole numbers of one to
-//! four digits without leading zeros, B is greater than A, and a four-digit
+//! four digits without leading zeros, B is greater than A, B has at most
+//! one digit more than A (`2-314` is a room, not a range), and a four-digit
 //! number is joined only to another four-digit number (so `2024-11` stays a
 //! year and month). The fix replaces the hyphen with `–`. Skipped:
 //! - numbers glued to more of a token (`RS/2024-2027`, `1.2-3`, `1-2-3`,
@@ -75,8 +76,10 @@ pub fn hyphen_ranges(text: &str) -> Vec<(Span, usize)> {
             let a = text.get(i..dash).and_then(number);
             let b = text.get(dash + 1..end).and_then(number);
             if let (Some(a), Some(b)) = (a, b) {
+                // `2024-11` is a month and `2-314` a room number, not ranges.
                 let years_ok = (left == 4) == (right == 4);
-                if years_ok && b > a && stands_alone(text, i, end) {
+                let similar = right <= left + 1;
+                if years_ok && similar && b > a && stands_alone(text, i, end) {
                     out.push((Span::new(i, end), dash));
                 }
             }
@@ -139,6 +142,7 @@ mod tests {
             "780101-8917",
             "12-2024",
             "1-1",
+            "rum 2-314",
         ];
         for t in none {
             assert!(ranges(t).is_empty(), "{t}: {:?}", ranges(t));

@@ -123,10 +123,10 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
         |t| t.text.clone(),
     );
     let units = std::iter::once((preamble_span, preamble_name, doc.preamble.as_slice())).chain(
-        doc.sections.iter().enumerate().map(|(i, s)| {
+        doc.sections.iter().map(|s| {
             (
                 Some(s.heading.span),
-                doc.heading_path(i),
+                s.heading.display(),
                 s.blocks.as_slice(),
             )
         }),
