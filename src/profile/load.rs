@@ -23,6 +23,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/protokoll.yaml",
         include_str!("../../rules/protokoll.yaml"),
     ),
+    (
+        "rules/skrivregler.yaml",
+        include_str!("../../rules/skrivregler.yaml"),
+    ),
 ];
 
 /// A loaded, validated rule pack.
