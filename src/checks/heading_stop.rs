@@ -4,12 +4,13 @@
 //! whose text ends with a single `.` (after trailing spaces and a closing
 //! Markdown `#` run), with a fix that removes it. Not reported: an ellipsis
 //! (`...`, `…`), a heading that ends with one of `abbreviations`
-//! (`Kostnader m.m.`), and a heading that is only a number (`2.1.`).
+//! (`Kostnader m.m.`), a heading that is only a number (`2.1.`), and a
+//! `#` line in a fenced code block or a comment.
 //!
 //! **Why.** Myndigheternas skrivregler: a heading is not a sentence and has
 //! no full stop; the stop makes it look like running text.
 
-use super::mask::front_matter_span;
+use super::mask::{front_matter_span, Mask};
 use super::text::word_count;
 use super::{Ctx, Finding};
 use crate::diagnostic::Fix;
@@ -94,8 +95,13 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
         .sections
         .iter()
         .map(|s| (s.heading.span, s.heading.text.as_str()));
+    // A `# line.` in a fenced code block is parsed as a heading but is code.
+    let mask = Mask::new(ctx, &[]);
     let mut out = Vec::new();
     for (span, text) in title.into_iter().chain(headings) {
+        if mask.covers(span) {
+            continue;
+        }
         let Some(stop) = final_stop(ctx.text, span, &p.abbreviations) else {
             continue;
         };

@@ -17,7 +17,7 @@ mod heading_stop;
 pub mod identifiers;
 mod invalid_date;
 mod justering_delay;
-pub mod mask;
+mod mask;
 mod max_items;
 mod max_words;
 mod metadata_field;
