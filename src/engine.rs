@@ -149,7 +149,7 @@ impl Engine {
                         continue;
                     };
                     for f in rule.check.run(&ctx) {
-                        let mut d = to_diagnostic(rule, f, &doc, opts.lang);
+                        let mut d = to_diagnostic(rule, f, &doc, text, opts.lang);
                         d.severity = severity;
                         diagnostics.push(d);
                     }
@@ -166,7 +166,7 @@ impl Engine {
     }
 }
 
-fn to_diagnostic(rule: &Rule, f: Finding, doc: &Document, lang: Lang) -> Diagnostic {
+fn to_diagnostic(rule: &Rule, f: Finding, doc: &Document, text: &str, lang: Lang) -> Diagnostic {
     let template = f
         .variant
         .and_then(|v| rule.variants.get(v))
@@ -186,7 +186,12 @@ fn to_diagnostic(rule: &Rule, f: Finding, doc: &Document, lang: Lang) -> Diagnos
         span,
         labels: f.labels,
         section: doc.section_at(span.start).map(|i| doc.heading_path(i)),
-        fix: f.fix,
+        // A fix that does not cut the text at character boundaries is dropped, not applied wrongly.
+        fix: f.fix.filter(|x| {
+            x.span.start <= x.span.end
+                && text.is_char_boundary(x.span.start)
+                && text.is_char_boundary(x.span.end)
+        }),
     }
 }
 

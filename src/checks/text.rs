@@ -51,3 +51,13 @@ pub fn join_names(names: &[&str], and: &str) -> String {
         [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
     }
 }
+
+/// Abbreviations written with full stops that do not end a sentence or a
+/// heading (`t.ex.`, `m.m.`), lower case.
+pub const DOTTED_ABBREVIATIONS: &[&str] = &[
+    "t.ex.", "bl.a.", "m.m.", "m.fl.", "s.k.", "dvs.", "osv.", "etc.", "t.o.m.", "fr.o.m.", "o.d.",
+    "o.s.v.", "d.v.s.", "p.g.a.", "pga.", "jfr.", "ca.", "kl.", "nr.", "resp.", "ang.", "enl.",
+    "ev.", "f.d.", "f.n.", "inkl.", "exkl.", "mnkr.", "tkr.", "kr.", "st.", "s.", "kap.", "prop.",
+    "bet.", "dnr.", "tel.", "e.d.", "obs.", "fig.", "tab.", "uppl.", "red.", "sek.", "min.",
+    "tim.", "forts.", "vol.", "iofs.", "mha.", "mfl.", "mm.",
+];

@@ -31,6 +31,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/personuppgifter.yaml",
         include_str!("../../rules/personuppgifter.yaml"),
     ),
+    (
+        "rules/skrivregler.yaml",
+        include_str!("../../rules/skrivregler.yaml"),
+    ),
 ];
 
 /// A loaded, validated rule pack.
@@ -220,7 +224,13 @@ fn referenced_sections(check: &Check) -> Vec<&str> {
         | Check::UnknownProfile(_)
         | Check::UnusedSuppression(_)
         | Check::PersonalNumber(_)
-        | Check::ContactInfo(_) => Vec::new(),
+        | Check::ContactInfo(_)
+        | Check::DateFormat(_)
+        | Check::NumberRange(_)
+        | Check::ThousandsSeparator(_)
+        | Check::ReplacePattern(_)
+        | Check::HeadingStop(_)
+        | Check::Readability(_) => Vec::new(),
     }
 }
 

@@ -2,7 +2,7 @@
 //! the message, help and rule id — and a one-line summary.
 
 use super::{FileError, Summary};
-use crate::diagnostic::{Diagnostic, Lang, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Lang, Severity};
 use crate::engine::FileReport;
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
@@ -22,6 +22,8 @@ struct Rendered<'a> {
     src: &'a Src,
     code: String,
     location: String,
+    /// The rule's help, then the suggested replacement when there is a fix.
+    help: Option<String>,
 }
 
 /// The file's text for miette. miette 7 reports a snippet's `line_count` as
@@ -83,8 +85,7 @@ impl miette::Diagnostic for Rendered<'_> {
         })
     }
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.d
-            .help
+        self.help
             .as_ref()
             .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
@@ -141,11 +142,17 @@ pub fn render_file(r: &FileReport, lang: Lang, style: Style) -> String {
             ),
             None => String::new(),
         };
+        let suggestion = d.fix.as_ref().map(|f| suggestion(&r.text, f, lang));
+        let help = match (&d.help, suggestion) {
+            (Some(h), Some(s)) => Some(format!("{h}\n{s}")),
+            (h, s) => h.clone().or(s),
+        };
         let rendered = Rendered {
             d,
             src: &src,
             code: format!("{} {}", d.rule, d.name),
             location,
+            help,
         };
         if h.render_report(&mut out, &rendered).is_err() {
             out.push_str(&format!("{}: {} {}\n", r.path, d.rule, d.message));
@@ -153,6 +160,20 @@ pub fn render_file(r: &FileReport, lang: Lang, style: Style) -> String {
         out.push('\n');
     }
     out
+}
+
+/// `Förslag: ersätt ”25%” med ”25 %”.`, or `Förslag: ta bort ”.”.`
+fn suggestion(text: &str, fix: &Fix, lang: Lang) -> String {
+    let old = text.get(fix.span.start..fix.span.end).unwrap_or("");
+    match (lang, fix.replacement.is_empty()) {
+        (Lang::Sv, false) => format!("Förslag: ersätt ”{old}” med ”{}”.", fix.replacement),
+        (Lang::Sv, true) => format!("Förslag: ta bort ”{old}”."),
+        (Lang::En, false) => format!(
+            "Suggestion: replace \"{old}\" with \"{}\".",
+            fix.replacement
+        ),
+        (Lang::En, true) => format!("Suggestion: remove \"{old}\"."),
+    }
 }
 
 pub fn render_error(e: &FileError, lang: Lang) -> String {

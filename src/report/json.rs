@@ -37,6 +37,18 @@ struct Diag<'a> {
     section: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     labels: Vec<JsonLabel<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<JsonFix<'a>>,
+}
+
+/// A text edit: replace `start..end` (bytes) with `replacement`.
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -119,6 +131,16 @@ fn file(r: &FileReport) -> File<'_> {
                             }
                         })
                         .collect(),
+                    fix: d.fix.as_ref().map(|f| {
+                        let (line, column) = index.line_col(f.span.start);
+                        JsonFix {
+                            start: f.span.start,
+                            end: f.span.end,
+                            line,
+                            column,
+                            replacement: &f.replacement,
+                        }
+                    }),
                 }
             })
             .collect(),

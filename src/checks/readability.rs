@@ -1,0 +1,217 @@
+//! `readability`: each section's LIX readability is at most `max`.
+//!
+//! **What it does.** Computes LIX for the text of each section's own blocks
+//! (not its subsections), and for the text before the first heading:
+//! LIX = words / sentences + 100 × long words / words. Sections with fewer
+//! than `min_words` words are skipped, since LIX says little about a few
+//! lines. The finding is on the heading and gives the value.
+//!
+//! How text is counted:
+//! - a *word* is a whitespace-separated token with at least one letter
+//!   (`2024` and `–` are not words; `RS/1321/2015` and `HSF:s` are); it is
+//!   *long* when it has more than 6 letters (digits and punctuation do not
+//!   count);
+//! - a *sentence* ends at a token ending in `.`, `!`, `?` or `:` (closing
+//!   quotes and brackets aside), except the abbreviations in
+//!   [`super::text::DOTTED_ABBREVIATIONS`] (`t.ex.`, `bl.a.`, `m.m.` …);
+//! - each paragraph and list item also ends a sentence where it ends, with
+//!   or without punctuation;
+//! - tables are not counted: cells are labels, names and dates, not
+//!   sentences, and a table of contents or a schedule would score as very
+//!   difficult text; nor are fields (`Dnr: …`), comments and headings.
+//!
+//! **Why.** Klarspråk: Språklagen (2009:600) 11 § requires public-sector
+//! language to be "vårdat, enkelt och begripligt". LIX above 60 is "very
+//! difficult" text (official documents typically score 50–60).
+
+use super::text::DOTTED_ABBREVIATIONS;
+use super::{Ctx, Finding};
+use crate::model::{Block, Span};
+use serde::Deserialize;
+
+fn default_max() -> f64 {
+    60.0
+}
+
+fn default_min_words() -> usize {
+    50
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    #[serde(default = "default_max")]
+    pub max: f64,
+    #[serde(default = "default_min_words")]
+    pub min_words: usize,
+}
+
+/// Word, sentence and long-word counts of some text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub words: usize,
+    pub sentences: usize,
+    pub long_words: usize,
+}
+
+impl Counts {
+    /// Adds one unit of text (a paragraph or a list item).
+    pub fn add_unit(&mut self, text: &str) {
+        let mut words = 0;
+        let mut open = false;
+        for token in text.split_whitespace() {
+            let letters = token.chars().filter(|c| c.is_alphabetic()).count();
+            if letters > 0 {
+                words += 1;
+                open = true;
+                if letters > 6 {
+                    self.long_words += 1;
+                }
+            }
+            if open && ends_sentence(token) {
+                self.sentences += 1;
+                open = false;
+            }
+        }
+        self.words += words;
+        if open {
+            self.sentences += 1;
+        }
+    }
+
+    pub fn lix(&self) -> Option<f64> {
+        if self.words == 0 || self.sentences == 0 {
+            return None;
+        }
+        let (w, s, l) = (
+            self.words as f64,
+            self.sentences as f64,
+            self.long_words as f64,
+        );
+        Some(w / s + 100.0 * l / w)
+    }
+}
+
+fn ends_sentence(token: &str) -> bool {
+    let t = token.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']']);
+    if !t.ends_with(['.', '!', '?', ':', '…']) {
+        return false;
+    }
+    let word = t
+        .trim_start_matches(['"', '\'', '“', '”', '«', '(', '['])
+        .to_lowercase();
+    !DOTTED_ABBREVIATIONS.contains(&word.as_str())
+}
+
+fn count_block(block: &Block, c: &mut Counts) {
+    match block {
+        Block::Paragraph(t) => c.add_unit(&t.text),
+        Block::List { items, .. } => items.iter().for_each(|i| c.add_unit(&i.text)),
+        Block::Table(_) | Block::Field(_) | Block::Comment(_) => {}
+    }
+}
+
+pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
+    let doc = ctx.doc;
+    let preamble_span = doc
+        .title
+        .as_ref()
+        .map(|t| t.span)
+        .or_else(|| doc.preamble.first().map(Block::span));
+    let preamble_name = doc.title.as_ref().map_or_else(
+        || ctx.tr("(inledande text)", "(opening text)").to_string(),
+        |t| t.text.clone(),
+    );
+    let units = std::iter::once((preamble_span, preamble_name, doc.preamble.as_slice())).chain(
+        doc.sections.iter().map(|s| {
+            (
+                Some(s.heading.span),
+                s.heading.display(),
+                s.blocks.as_slice(),
+            )
+        }),
+    );
+    let mut out = Vec::new();
+    for (span, name, blocks) in units {
+        let mut c = Counts::default();
+        blocks.iter().for_each(|b| count_block(b, &mut c));
+        let (Some(span), Some(lix)) = (span, c.lix()) else {
+            continue;
+        };
+        // Compared as shown: "LIX 60" is not over 60.
+        if c.words < p.min_words || lix.round() <= p.max {
+            continue;
+        }
+        out.push(
+            Finding::at(Span::new(span.start, span.end))
+                .arg("section", name)
+                .arg("lix", format!("{lix:.0}"))
+                .arg("max", format!("{}", p.max))
+                .arg("words", c.words.to_string())
+                .arg("sentences", c.sentences.to_string())
+                .arg(
+                    "words_per_sentence",
+                    format!("{:.0}", c.words as f64 / c.sentences as f64),
+                )
+                .arg(
+                    "long_percent",
+                    format!("{:.0}", 100.0 * c.long_words as f64 / c.words as f64),
+                ),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(units: &[&str]) -> Counts {
+        let mut c = Counts::default();
+        units.iter().for_each(|u| c.add_unit(u));
+        c
+    }
+
+    #[test]
+    fn words_sentences_and_long_words() {
+        let c = counts(&["Regionen ska bli bättre. Vi arbetar t.ex. med tillgänglighet!"]);
+        assert_eq!(
+            c,
+            Counts {
+                words: 9,
+                sentences: 2,
+                long_words: 3
+            }
+        );
+    }
+
+    #[test]
+    fn items_and_cells_end_sentences() {
+        let c = counts(&["Första punkten", "Andra punkten", "2024"]);
+        assert_eq!((c.words, c.sentences), (4, 2));
+    }
+
+    #[test]
+    fn numbers_and_dashes_are_not_words() {
+        let c = counts(&["Under 2024 – 2027 ökar kostnaden med 25 %."]);
+        assert_eq!(
+            c,
+            Counts {
+                words: 4,
+                sentences: 1,
+                long_words: 1
+            }
+        );
+    }
+
+    #[test]
+    fn lix_formula() {
+        let c = Counts {
+            words: 100,
+            sentences: 5,
+            long_words: 40,
+        };
+        assert_eq!(c.lix(), Some(60.0));
+        assert_eq!(Counts::default().lix(), None);
+    }
+}
