@@ -3,7 +3,7 @@
 //! The pipeline is load (`source`) → parse (`parse`) → classify (`profile`)
 //! → check (`checks`) → report (`report`); `engine` runs it for one file.
 //! `dates` and `personnummer` recognise dates and personal identity numbers
-//! in running text.
+//! in running text. `templates` holds the skeletons `styrkoll new` writes.
 //! The library never prints, never exits and never panics.
 //!
 //! ```
@@ -33,6 +33,7 @@ pub mod profile;
 pub mod report;
 pub mod schedule;
 pub mod source;
+pub mod templates;
 
 pub use diagnostic::{Diagnostic, Lang, Severity};
 pub use engine::{CheckOptions, Engine, FileReport};

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use styrkoll::report::{self, FileError, Summary};
 use styrkoll::source::{self, DEFAULT_MAX_FILE_SIZE};
+use styrkoll::templates::{self, TemplateKind, WriteError};
 use styrkoll::{CheckOptions, Engine, FileReport, Lang};
 
 use styrkoll::explain;
@@ -39,6 +40,21 @@ enum Command {
         rule: String,
         #[arg(long, value_enum, default_value_t = Lang::Sv)]
         lang: Lang,
+    },
+    /// Skriv ett dokumentskelett (en mall med vägledning i kommentarer)
+    New {
+        /// Dokumenttyp
+        #[arg(value_enum, value_name = "TYP")]
+        kind: TemplateKind,
+        /// Fil att skriva; utan den skrivs mallen till standard ut
+        #[arg(long, short, value_name = "FIL")]
+        out: Option<PathBuf>,
+        /// Skriv över filen om den redan finns
+        #[arg(long, requires = "out")]
+        force: bool,
+        /// Mallens format: md (Markdown)
+        #[arg(long, value_enum, default_value_t = NewFormat::Md)]
+        format: NewFormat,
     },
 }
 
@@ -82,6 +98,11 @@ enum RulesFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum NewFormat {
+    Md,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum Deny {
     Warnings,
 }
@@ -113,6 +134,12 @@ fn main() -> ExitCode {
             print_out(&out);
             ExitCode::SUCCESS
         }
+        Command::New {
+            kind,
+            out,
+            force,
+            format: NewFormat::Md,
+        } => new(kind, out.as_deref(), force),
         Command::Explain { rule, lang } => match engine.find_rule(&rule) {
             Some((pack, r)) => {
                 print_out(&explain::explain(pack, r, lang));
@@ -131,6 +158,31 @@ fn print_out(s: &str) {
     // A closed pipe (`styrkoll rules | head`) is not an error worth a panic.
     let _ = out.write_all(s.as_bytes());
     let _ = out.flush();
+}
+
+fn new(kind: TemplateKind, out: Option<&Path>, force: bool) -> ExitCode {
+    let Some(path) = out else {
+        print_out(kind.text());
+        return ExitCode::SUCCESS;
+    };
+    match templates::write_file(path, kind.text(), force) {
+        Ok(()) => {
+            eprintln!(
+                "skrev {}: ersätt kommentarerna <!-- … --> med egen text och granska med `styrkoll check {}`",
+                path.display(),
+                path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e @ WriteError::Exists(_)) => {
+            eprintln!("fel: {e}; lägg till --force för att skriva över den");
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("fel: {e}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn check(engine: &Engine, args: CheckArgs) -> ExitCode {
