@@ -3,7 +3,7 @@
 //! The pipeline is load (`source`) → parse (`parse`) → classify (`profile`)
 //! → check (`checks`) → report (`report`); `engine` runs it for one file.
 //! `dates` and `personnummer` recognise dates and personal identity numbers
-//! in running text.
+//! in running text. `templates` holds the skeletons `styrkoll new` writes.
 //! The library never prints, never exits and never panics.
 //!
 //! ```
@@ -36,6 +36,7 @@ pub mod report;
 pub mod schedule;
 pub mod source;
 pub mod suppress;
+pub mod templates;
 
 pub use diagnostic::{Diagnostic, Lang, Severity};
 pub use engine::{CheckOptions, Engine, FileReport};

@@ -10,6 +10,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use styrkoll::config::Config;
+use styrkoll::templates::TemplateKind;
 use styrkoll::{explain, Lang};
 
 #[derive(Parser)]
@@ -40,6 +41,21 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Lang::Sv)]
         lang: Lang,
     },
+    /// Skriv ett dokumentskelett (en mall med vägledning i kommentarer)
+    New {
+        /// Dokumenttyp
+        #[arg(value_enum, value_name = "TYP")]
+        kind: TemplateKind,
+        /// Fil att skriva; utan den skrivs mallen till standard ut
+        #[arg(long, short, value_name = "FIL")]
+        out: Option<PathBuf>,
+        /// Skriv över filen om den redan finns
+        #[arg(long, requires = "out")]
+        force: bool,
+        /// Mallens format: md (Markdown)
+        #[arg(long, value_enum, default_value_t = NewFormat::Md)]
+        format: NewFormat,
+    },
     /// Skriv en kommenterad styrkoll.yaml att börja från
     Init {
         /// Mappen att skriva styrkoll.yaml i
@@ -49,6 +65,11 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NewFormat {
+    Md,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -63,6 +84,12 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => cli::check::run(args),
         Command::Init { dir, force } => cli::init::run(&dir, force),
+        Command::New {
+            kind,
+            out,
+            force,
+            format: NewFormat::Md,
+        } => cli::new::run(kind, out.as_deref(), force),
         Command::Rules { format, lang } => {
             let Some(config) = builtin() else {
                 return ExitCode::from(2);
