@@ -3,8 +3,8 @@
 //! **What it does.** Looks in `section` (with its subsections), or in the whole
 //! document when no section is given. When `topic` is set, only the
 //! paragraphs, list items and table rows that mention the topic count, plus
-//! everything under a heading that mentions it; if none does, the finding
-//! uses the `absent` variant. Each entry of `require` is a named pattern; the
+//! everything under a heading that mentions it (headings are text too); if
+//! none does, the finding uses the `absent` variant. Each entry of `require` is a named pattern; the
 //! names of those not found are reported as `{missing}`.
 //!
 //! **Why.** Follow-up per May and per December, the split between
@@ -61,6 +61,8 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
         if heading_hit {
             texts.push(s.span);
         } else {
+            // Headings count: `3.1 Aktiviteter för verksamheterna` splits the activities.
+            texts.push(s.heading.span);
             texts.extend(s.blocks.iter().flat_map(block_units));
         }
     }

@@ -3,7 +3,8 @@
 //! **What it does.** The signature block starts at the first line matching
 //! `start` (`Underskrift …`) and runs to the next heading or the end. Each
 //! line in it that begins with one of the `labels` (`Underskrift`, `Datum`,
-//! `Namnförtydligande`) needs a value: after a colon on the same line, after
+//! `Namnförtydligande`) needs a value: after a colon on the same line or on
+//! the next line, after
 //! the label on the same line (`Datum 2025-02-03`; not for the `start` label,
 //! which a role follows: `Underskrift Uppdragsägare`), or on the next
 //! non-blank line when that line is not itself a label. A value of
@@ -25,8 +26,10 @@ pub struct Params {
     pub labels: Vec<NamedPattern>,
 }
 
+/// Empty, or only a line to write on (`____`, `…`) or a `<!-- -->` comment.
 fn is_placeholder(s: &str) -> bool {
-    s.chars()
+    crate::parse::without_comments(s)
+        .chars()
         .all(|c| c.is_whitespace() || matches!(c, '_' | '.' | '-' | '…' | '|'))
 }
 
@@ -86,12 +89,15 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
         // After `Underskrift` comes a role (`Underskrift Uppdragsägare`);
         // after the other labels, text on the same line is the value.
         let role_follows = p.start.is_match(t);
-        let filled = match rest.split_once(':') {
-            Some((_, v)) => !is_placeholder(v),
-            None if !role_follows && !is_placeholder(rest) => true,
-            None => block
+        let next_is_value = || {
+            block
                 .get(k + 1)
-                .is_some_and(|(_, next)| label_of(next).is_none() && !is_placeholder(next)),
+                .is_some_and(|(_, next)| label_of(next).is_none() && !is_placeholder(next))
+        };
+        let filled = match rest.split_once(':') {
+            Some((_, v)) => !is_placeholder(v) || next_is_value(),
+            None if !role_follows && !is_placeholder(rest) => true,
+            None => next_is_value(),
         };
         if !filled {
             out.push(Finding::at(*span).arg("field", label.name.clone()));

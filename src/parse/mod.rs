@@ -17,6 +17,28 @@ pub fn parse(text: &str) -> Document {
     b.finish()
 }
 
+/// The text with `<!-- … -->` comments inside a line removed: a placeholder
+/// comment in a field (`Uppdragsägare: <!-- namn -->`) or a table cell is no
+/// value.
+pub fn without_comments(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains("<!--") {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("<!--") {
+        out.push_str(&rest[..i]);
+        match rest[i..].find("-->") {
+            Some(j) => rest = &rest[i + j + 3..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// One physical line: its byte span (without the line break) and text.
 struct Line<'a> {
     start: usize,
@@ -297,7 +319,7 @@ impl<'a> Builder<'a> {
                     self.close();
                     self.push_block(Block::Field(Field {
                         key: key_text.to_string(),
-                        value: value_text.to_string(),
+                        value: without_comments(value_text).trim().to_string(),
                         span: full,
                         value_span: Span::new(v.start, v.start + self.slice(v).trim_end().len()),
                     }));
@@ -440,7 +462,7 @@ impl<'a> Builder<'a> {
                     let lead = raw.len() - raw.trim_start().len();
                     let t = raw.trim();
                     Cell {
-                        text: t.to_string(),
+                        text: without_comments(t).trim().to_string(),
                         span: Span::new(c.start + lead, c.start + lead + t.len()),
                     }
                 })
