@@ -324,3 +324,64 @@ fn fix_keeps_a_byte_order_mark_and_refuses_other_encodings() {
     );
     assert_eq!(std::fs::read(d.join("latin.md")).unwrap(), latin.to_vec());
 }
+
+/// `--fix` through the binary on every writing-rule fixture with fixes: the
+/// fixed file has no finding of the fixed rules left, and every byte outside
+/// the fixed ranges is unchanged.
+#[test]
+fn fix_round_trip_on_the_writing_rule_fixtures() {
+    let fixed_rules = ["SR001", "SR003", "SR005", "SR006", "SR007", "SR008"];
+    let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/skrivregler/bad");
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let mut tried = 0;
+    for entry in std::fs::read_dir(&bad).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        if !fixed_rules.iter().any(|r| name.starts_with(r)) {
+            continue;
+        }
+        let original = std::fs::read_to_string(&path).unwrap();
+        write(d, &name, &original);
+        // Where the fixes go, from the JSON report of the original.
+        let v: serde_json::Value =
+            serde_json::from_slice(&run(d, &["check", "--format", "json", &name]).stdout).unwrap();
+        let mut ranges: Vec<(usize, usize, String)> = v["files"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|d| d.get("fix"))
+            .map(|f| {
+                (
+                    f["start"].as_u64().unwrap() as usize,
+                    f["end"].as_u64().unwrap() as usize,
+                    f["replacement"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        ranges.sort();
+        assert!(!ranges.is_empty(), "{name}: no fixes");
+        let out = run(d, &["check", "--fix", "--format", "json", &name]);
+        let left: Vec<String> = rules(&out)
+            .into_iter()
+            .filter(|r| fixed_rules.contains(&r.as_str()) && name.starts_with(r.as_str()))
+            .collect();
+        assert!(left.is_empty(), "{name}: still {left:?}");
+        // Byte-identical outside the fixes (non-overlapping, in order).
+        let fixed = std::fs::read_to_string(d.join(&name)).unwrap();
+        let mut expected = String::new();
+        let mut at = 0;
+        for (s, e, r) in &ranges {
+            if *s < at {
+                continue;
+            }
+            expected.push_str(&original[at..*s]);
+            expected.push_str(r);
+            at = *e;
+        }
+        expected.push_str(&original[at..]);
+        assert_eq!(fixed, expected, "{name}");
+        tried += 1;
+    }
+    assert_eq!(tried, fixed_rules.len());
+}
