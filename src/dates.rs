@@ -227,31 +227,36 @@ pub fn weekday_from_swedish(name: &str) -> Option<Weekday> {
 /// ends of a range are included when they are dates on their own
 /// (`3 mars 2024` in `1–3 mars 2024`, both dates in `2024-01-01-2024-03-31`).
 pub fn scan_dates(text: &str, opts: &ScanOptions) -> Vec<DateMention> {
-    let mut out = Vec::new();
-    for item in scan_items(text, opts.compact) {
+    split(scan_items(text, opts.compact)).0
+}
+
+/// [`scan_dates`] and [`scan_ranges`] (default options) in one pass.
+pub fn scan_dates_and_ranges(text: &str) -> (Vec<DateMention>, Vec<DateRange>) {
+    split(scan_items(text, false))
+}
+
+fn split(items: Vec<Item>) -> (Vec<DateMention>, Vec<DateRange>) {
+    let mut dates = Vec::new();
+    let mut ranges = Vec::new();
+    for item in items {
         match item {
-            Item::One(m) => out.push(m),
+            Item::One(m) => dates.push(m),
             Item::Range(range, lone_start) => {
-                out.extend(lone_start);
+                dates.extend(lone_start);
                 // A month alone ("juni" in "januari–juni 2026") is no date.
                 if range.end.day.is_some() || range.end.form != DateForm::Written {
-                    out.push(range.end);
+                    dates.push(range.end.clone());
                 }
+                ranges.push(range);
             }
         }
     }
-    out
+    (dates, ranges)
 }
 
 /// Finds the date ranges in `text`, in order and non-overlapping.
 pub fn scan_ranges(text: &str) -> Vec<DateRange> {
-    scan_items(text, false)
-        .into_iter()
-        .filter_map(|item| match item {
-            Item::Range(range, _) => Some(range),
-            Item::One(_) => None,
-        })
-        .collect()
+    split(scan_items(text, false)).1
 }
 
 /// Parses a string that is exactly one date after trimming (a leading `den`
@@ -437,7 +442,11 @@ struct MonthPart {
 
 /// `december`, `dec.`, `december 2023` at `pos`.
 fn month_part(r: &Res, text: &str, pos: usize) -> Option<MonthPart> {
-    let c = r.month_part.captures(window(text, pos)?)?;
+    let w = window(text, pos)?;
+    // Most words are no month: test the word before running the regex.
+    let word_end = w.find(|c: char| !c.is_alphabetic()).unwrap_or(w.len());
+    month_from_swedish(w.get(..word_end)?)?;
+    let c = r.month_part.captures(w)?;
     let word = c.get(1)?;
     let month = month_from_swedish(word.as_str())?;
     let full = MONTHS_SV.contains(&word.as_str().to_lowercase().as_str());
@@ -479,6 +488,9 @@ fn cands_inner(r: &Res, text: &str, pos: usize, compact: bool) -> Option<Cands> 
     use DateForm::*;
     let w = window(text, pos)?;
     if w.chars().next()?.is_alphabetic() {
+        // Most words are no weekday: test the word before running the regex.
+        let word_end = w.find(|c: char| !c.is_alphabetic()).unwrap_or(w.len());
+        weekday_from_swedish(&w[..word_end])?;
         let c = r.weekday.captures(w)?;
         let wd = weekday_from_swedish(c.get(1)?.as_str())?;
         let inner = written_cands(r, text, pos + c.get(0)?.end())?;

@@ -1,7 +1,7 @@
 //! The engine: loaded packs, and the pipeline parse → classify → check for
 //! one source. Turns check findings into diagnostics with messages.
 
-use crate::checks::{resolve_sections, Ctx, Finding};
+use crate::checks::{resolve_sections, Ctx, DocCache, Finding};
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::model::{Document, Span};
 use crate::parse::parse;
@@ -124,6 +124,7 @@ impl Engine {
         // Every rule but the ones reporting unused suppressions, then the
         // suppressions, then those.
         let mut unused: Vec<suppress::Unused> = Vec::new();
+        let cache = DocCache::default();
         for second_pass in [false, true] {
             if second_pass {
                 let mut entries = suppress::parse(&doc, text);
@@ -140,6 +141,7 @@ impl Engine {
                     specs: &pack.sections,
                     found: &found,
                     unused_suppressions: &unused,
+                    cache: &cache,
                 };
                 for rule in &pack.rules {
                     if rule.check.kind().runs_after_suppression() != second_pass {

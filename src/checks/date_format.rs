@@ -24,7 +24,7 @@
 use super::identifiers::IdentifierKind;
 use super::mask::Mask;
 use super::{Ctx, Finding};
-use crate::dates::{scan_dates, scan_ranges, DateForm, DateMention, ScanOptions};
+use crate::dates::{DateForm, DateMention};
 use crate::diagnostic::Fix;
 use crate::model::Span;
 use serde::Deserialize;
@@ -75,11 +75,11 @@ fn with_fix(mut f: Finding, span: Span, iso: Option<String>, report: Report) -> 
 
 pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
     let mask = Mask::new(ctx, &IdentifierKind::ALL);
-    let mentions = scan_dates(ctx.text, &ScanOptions::default());
+    let mentions = ctx.dates();
     let mut out = Vec::new();
     // Ranges whose start borrows the end's year: one finding for the whole range.
     let mut taken: Vec<Span> = Vec::new();
-    for r in scan_ranges(ctx.text) {
+    for r in ctx.ranges() {
         let span = Span::new(r.span.0, r.span.1);
         let start_alone = mentions.iter().any(|m| m.start == span.start);
         if start_alone || !other_form(&r.end) || mask.covers(span) {
@@ -106,7 +106,7 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
             p.report,
         ));
     }
-    for m in &mentions {
+    for m in mentions {
         let span = Span::new(m.start, m.end);
         let in_range = taken
             .iter()

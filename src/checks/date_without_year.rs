@@ -11,7 +11,6 @@
 
 use super::minutes::lines_in;
 use super::{Ctx, Finding};
-use crate::dates::{scan_dates, scan_ranges, ScanOptions};
 use crate::model::Span;
 use crate::profile::schema::Pattern;
 use serde::Deserialize;
@@ -25,10 +24,10 @@ pub struct Params {
 }
 
 pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
-    let ranges: Vec<(usize, usize)> = scan_ranges(ctx.text).iter().map(|r| r.span).collect();
+    let ranges: Vec<(usize, usize)> = ctx.ranges().iter().map(|r| r.span).collect();
     let lines = lines_in(ctx.text, 0, ctx.text.len());
     let mut out = Vec::new();
-    for m in scan_dates(ctx.text, &ScanOptions::default()) {
+    for m in ctx.dates() {
         if m.year.is_some() || m.day.is_none() {
             continue;
         }

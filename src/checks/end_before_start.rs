@@ -10,7 +10,6 @@
 
 use super::milestone_order::show;
 use super::{Ctx, Finding};
-use crate::schedule::collect;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, Default)]
@@ -18,7 +17,7 @@ use serde::Deserialize;
 pub struct Params {}
 
 pub fn check(ctx: &Ctx, _p: &Params) -> Vec<Finding> {
-    collect(ctx.doc, ctx.text)
+    ctx.schedule()
         .phases
         .iter()
         .filter(|ph| matches!((ph.start.date, ph.end.date), (Some(s), Some(e)) if e < s))

@@ -177,28 +177,44 @@ fn accept(kind: IdentifierKind, m: &str, text: &str, start: usize, end: usize) -
     }
 }
 
+/// What a line must contain for a kind's patterns to match there: a URL
+/// `://` or `www.`, an e-mail `@`, every other kind a digit. Lines without it
+/// are not searched (the patterns never span lines).
+fn may_hold(kind: IdentifierKind, line: &str) -> bool {
+    match kind {
+        IdentifierKind::Url => line.contains("://") || line.contains("www."),
+        IdentifierKind::Email => line.contains('@'),
+        _ => line.bytes().any(|b| b.is_ascii_digit()),
+    }
+}
+
 /// All identifiers of the given kinds in `text`, sorted by start. They may
 /// overlap (a phone number can hold something shaped like a time).
 pub fn find_identifiers(text: &str, kinds: &[IdentifierKind]) -> Vec<Identifier> {
     let mut out = Vec::new();
-    for (kind, re) in PATTERNS.iter() {
-        if !kinds.contains(kind) {
-            continue;
-        }
-        for m in re.find_iter(text) {
-            let s = m
-                .as_str()
-                .trim_end_matches(['.', ',', ';', ':', '!', '?', ' ', '\t']);
-            let (start, end) = (m.start(), m.start() + s.len());
-            if start < end && accept(*kind, s, text, start, end) {
-                out.push(Identifier {
-                    kind: *kind,
-                    span: Span::new(start, end),
-                });
+    let mut at = 0;
+    for raw in text.split_inclusive('\n') {
+        let line = raw.trim_end_matches(['\n', '\r']);
+        for (kind, re) in PATTERNS.iter() {
+            if !kinds.contains(kind) || !may_hold(*kind, line) {
+                continue;
+            }
+            for m in re.find_iter(line) {
+                let s = m
+                    .as_str()
+                    .trim_end_matches(['.', ',', ';', ':', '!', '?', ' ', '\t']);
+                let (start, end) = (at + m.start(), at + m.start() + s.len());
+                if start < end && accept(*kind, s, text, start, end) {
+                    out.push(Identifier {
+                        kind: *kind,
+                        span: Span::new(start, end),
+                    });
+                }
             }
         }
+        at += raw.len();
     }
-    out.sort_by_key(|i| (i.span.start, i.span.end));
+    out.sort_by_key(|i| (i.span.start, i.span.end, i.kind as u8));
     out
 }
 

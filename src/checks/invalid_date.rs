@@ -10,7 +10,7 @@
 //! date or a milestone, and nobody can tell which date was meant.
 
 use super::{Ctx, Finding};
-use crate::dates::{scan_dates, ScanOptions, MONTHS_SV};
+use crate::dates::MONTHS_SV;
 use crate::model::Span;
 use serde::Deserialize;
 
@@ -51,7 +51,7 @@ fn days_in_month(month: u8, year: Option<i16>) -> u8 {
 pub fn check(ctx: &Ctx, _p: &Params) -> Vec<Finding> {
     let comments = ctx.doc.comment_spans();
     let mut out = Vec::new();
-    for m in scan_dates(ctx.text, &ScanOptions::default()) {
+    for m in ctx.dates() {
         // Comments are in order and disjoint: the last one starting at or
         // before the date is the only one that can hold it.
         let before = comments.partition_point(|c| c.start <= m.start);

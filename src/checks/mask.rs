@@ -2,7 +2,7 @@
 //! `<!-- -->` comments, Markdown code (`` `kod` `` and fenced blocks) and
 //! the identifiers found by [`super::identifiers`].
 
-use super::identifiers::{find_identifiers, IdentifierKind};
+use super::identifiers::IdentifierKind;
 use super::Ctx;
 use crate::model::Span;
 
@@ -19,8 +19,9 @@ impl Mask {
         spans.extend(front_matter_span(ctx.text));
         spans.extend(code_spans(ctx.text));
         spans.extend(
-            find_identifiers(ctx.text, kinds)
-                .into_iter()
+            ctx.identifiers()
+                .iter()
+                .filter(|i| kinds.contains(&i.kind))
                 .map(|i| i.span),
         );
         Mask::from_spans(spans)

@@ -12,7 +12,7 @@
 
 use super::milestone_order::show;
 use super::{Ctx, Finding};
-use crate::schedule::{collect, Occurrence};
+use crate::schedule::Occurrence;
 use jiff::civil::Date;
 use serde::Deserialize;
 
@@ -54,7 +54,7 @@ fn describe(ctx: &Ctx, o: &Occurrence) -> String {
 }
 
 pub fn check(ctx: &Ctx, _p: &Params) -> Vec<Finding> {
-    let schedule = collect(ctx.doc, ctx.text);
+    let schedule = ctx.schedule();
     let mut out = Vec::new();
     let mut done: Vec<&str> = Vec::new();
     for (k, a) in schedule.points.iter().enumerate() {

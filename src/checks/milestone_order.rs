@@ -15,7 +15,7 @@
 
 use super::{Ctx, Finding};
 use crate::model::Span;
-use crate::schedule::{collect, Dated, Occurrence};
+use crate::schedule::{Dated, Occurrence};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, Default)]
@@ -63,7 +63,7 @@ fn longest_ordered<T: PartialOrd>(v: &[T]) -> Vec<bool> {
 }
 
 pub fn check(ctx: &Ctx, _p: &Params) -> Vec<Finding> {
-    let schedule = collect(ctx.doc, ctx.text);
+    let schedule = ctx.schedule();
     let mut tables: Vec<Span> = schedule.points.iter().filter_map(|o| o.table).collect();
     tables.dedup();
     let mut out = Vec::new();

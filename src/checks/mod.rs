@@ -2,11 +2,13 @@
 //! documentation, a typed `Params` struct (read from the rule pack) and a
 //! pure function `check(&Ctx, &Params) -> Vec<Finding>`.
 
+use crate::dates::{scan_dates_and_ranges, DateMention, DateRange};
 use crate::diagnostic::{Fix, Label, Lang};
 use crate::model::{Document, Span};
 use crate::profile::schema::SectionSpec;
 use serde::{Deserialize, Deserializer};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 mod contact_info;
 mod date_format;
@@ -68,9 +70,50 @@ pub struct Ctx<'a> {
     /// Suppression comments that silenced nothing (filled in for the checks
     /// that run after suppression, empty before).
     pub unused_suppressions: &'a [crate::suppress::Unused],
+    /// Scans of the whole text that several checks need, made once.
+    pub cache: &'a DocCache,
+}
+
+/// Whole-document scans shared by the checks of one run: each is computed
+/// the first time a check asks and then reused by every other check.
+#[derive(Default)]
+pub struct DocCache {
+    dates: OnceLock<(Vec<DateMention>, Vec<DateRange>)>,
+    identifiers: OnceLock<Vec<identifiers::Identifier>>,
+    schedule: OnceLock<crate::schedule::Schedule>,
 }
 
 impl Ctx<'_> {
+    /// Every date mention in the text (`scan_dates` with default options).
+    pub fn dates(&self) -> &[DateMention] {
+        &self.scan().0
+    }
+
+    /// Every date range in the text.
+    pub fn ranges(&self) -> &[DateRange] {
+        &self.scan().1
+    }
+
+    fn scan(&self) -> &(Vec<DateMention>, Vec<DateRange>) {
+        self.cache
+            .dates
+            .get_or_init(|| scan_dates_and_ranges(self.text))
+    }
+
+    /// Every identifier (all kinds) in the text, sorted by start.
+    pub fn identifiers(&self) -> &[identifiers::Identifier] {
+        self.cache.identifiers.get_or_init(|| {
+            identifiers::find_identifiers(self.text, &identifiers::IdentifierKind::ALL)
+        })
+    }
+
+    /// The decision points, milestones and phases of the document.
+    pub fn schedule(&self) -> &crate::schedule::Schedule {
+        self.cache
+            .schedule
+            .get_or_init(|| crate::schedule::collect(self.doc, self.text))
+    }
+
     /// The first document section matching an expected section id.
     pub fn section(&self, id: &str) -> Option<usize> {
         self.found.get(id).and_then(|v| v.first().copied())

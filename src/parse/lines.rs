@@ -69,8 +69,47 @@ fn digits_of(s: &str) -> String {
         .collect::<String>()
 }
 
+/// The grammar's `blank`: only spaces and invisible characters.
+fn is_blank(line: &str) -> bool {
+    line.chars().all(|c| {
+        matches!(
+            c,
+            ' ' | '\t' | '\u{A0}' | '\u{200B}' | '\u{FEFF}' | '\u{0C}'
+        )
+    })
+}
+
+/// A line no grammar rule but `text` can match: it starts (after spaces)
+/// with a letter, is not `Avsnitt …`, and has no tab (table row) and no
+/// colon (field). Most lines of running text are like this; they skip the
+/// parser.
+fn plain_text(line: &str) -> bool {
+    let t = line.trim_start_matches([' ', '\u{A0}']);
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    first.is_alphabetic()
+        && !line.contains(['\t', ':'])
+        && !t
+            .get(..7)
+            .is_some_and(|w| w.eq_ignore_ascii_case("avsnitt"))
+}
+
 /// Classify one line (no line break). Never fails: anything unrecognised is text.
 pub fn classify(line: &str) -> LineKind {
+    if is_blank(line) {
+        return LineKind::Blank;
+    }
+    if plain_text(line) {
+        return LineKind::Text {
+            text: (0, line.len()),
+        };
+    }
+    classify_with_grammar(line)
+}
+
+/// Classify with the grammar alone.
+fn classify_with_grammar(line: &str) -> LineKind {
     let text_kind = || LineKind::Text {
         text: (0, line.len()),
     };
@@ -286,5 +325,50 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+
+    /// The shortcut for plain text agrees with the grammar on every line of
+    /// the fixtures and the seeds.
+    #[test]
+    fn plain_text_shortcut_agrees_with_the_grammar() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![root.join("fixtures"), root.join("../shared/seeds")];
+        let mut lines_seen = 0;
+        while let Some(dir) = dirs.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(&p) else {
+                    continue;
+                };
+                for line in text.lines() {
+                    if is_blank(line) {
+                        assert_eq!(classify_with_grammar(line), LineKind::Blank, "{line:?}");
+                    }
+                    if plain_text(line) {
+                        lines_seen += 1;
+                        assert_eq!(
+                            classify_with_grammar(line),
+                            LineKind::Text {
+                                text: (0, line.len())
+                            },
+                            "{line:?}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(lines_seen > 100, "{lines_seen}");
     }
 }
