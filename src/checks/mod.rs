@@ -50,6 +50,7 @@ mod text;
 mod thousands_separator;
 mod tick_table;
 mod title_pattern;
+mod tracked_changes;
 mod undefined_abbreviation;
 mod unknown_profile;
 mod unused_suppression;
@@ -68,6 +69,8 @@ pub struct Ctx<'a> {
     /// Suppression comments that silenced nothing (filled in for the checks
     /// that run after suppression, empty before).
     pub unused_suppressions: &'a [crate::suppress::Unused],
+    /// Tracked changes not yet accepted in a Word document (none for text).
+    pub revisions: &'a crate::source::Revisions,
 }
 
 impl Ctx<'_> {
@@ -268,4 +271,5 @@ check_kinds! {
     ReplacePattern => replace_pattern, "replace-pattern";
     HeadingStop => heading_stop, "heading-stop";
     Readability => readability, "readability";
+    TrackedChanges => tracked_changes, "tracked-changes";
 }
