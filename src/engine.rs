@@ -3,7 +3,7 @@
 
 use crate::checks::{resolve_sections, Ctx, Finding};
 use crate::diagnostic::{Diagnostic, Lang, Severity};
-use crate::model::{Document, Span};
+use crate::model::{Document, Field, Span};
 use crate::parse::parse_with_headings;
 use crate::profile::classify::classify;
 use crate::profile::schema::PackKind;
@@ -107,7 +107,16 @@ impl Engine {
         let text = source.text.as_str();
         let origin = source.origin.as_ref();
         let hints = origin.map_or(&[][..], |o| o.headings.as_slice());
-        let doc = parse_with_headings(text, hints);
+        let mut doc = parse_with_headings(text, hints);
+        for (key, value) in origin.map_or(&[][..], |o| o.properties.as_slice()) {
+            // A property stands nowhere in the text: its span is empty.
+            doc.front_matter.push(Field {
+                key: key.clone(),
+                value: value.clone(),
+                span: Span::default(),
+                value_span: Span::default(),
+            });
+        }
         let revisions = origin.map(|o| o.revisions).unwrap_or_default();
         let profile = match &opts.profile {
             Some(name) => self

@@ -118,6 +118,9 @@ pub struct Origin {
     /// Text written twice because a merged table cell spans several rows:
     /// the copies, where findings are not reported again.
     pub copies: Vec<Span>,
+    /// Document properties that count as front matter (a Word document's
+    /// custom properties: `dokumenttyp`, `dnr` …), keys lower-cased.
+    pub properties: Vec<(String, String)>,
 }
 
 #[cfg(test)]

@@ -95,6 +95,7 @@ pub fn read(bytes: &[u8]) -> Result<(String, Origin), DocxError> {
     let body = body::parse(&document, &main)?;
     let changes = body.changes;
     let (text, mut origin) = text::assemble(body.items, &styles, &numbering, &meta);
+    origin.properties = custom_properties(&mut ar, &package_rels)?;
     let first = changes.first_paragraph.and_then(|n| {
         origin
             .places
@@ -131,6 +132,48 @@ fn part_of(
         None => return Ok(None),
     };
     Ok(ar.read(&name)?.map(|b| (name, b)))
+}
+
+/// The custom document properties (File → Properties → Custom in Word;
+/// document management systems put the diarienummer there), as
+/// front-matter entries: `dokumenttyp: handlingsplan`, `dnr: RS/1/2026`.
+fn custom_properties(
+    ar: &mut Archive,
+    rels: &[rels::Relationship],
+) -> Result<Vec<(String, String)>, DocxError> {
+    let Some(r) = rels::follow(rels, "custom-properties", "_rels/.rels")? else {
+        return Ok(Vec::new());
+    };
+    let name = r.target.clone();
+    let Some(bytes) = ar.read(&name)? else {
+        return Ok(Vec::new());
+    };
+    let mut w = xml::Walker::new(&bytes, &name);
+    let mut out = Vec::new();
+    let mut current: Option<(String, String)> = None;
+    loop {
+        match w.next()? {
+            xml::Ev::Eof => break,
+            xml::Ev::Start { e, .. } if xml::local(&e) == b"property" => {
+                current = xml::attr(&e, b"name").map(|n| (n.trim().to_lowercase(), String::new()));
+            }
+            xml::Ev::Text(t) => {
+                if let Some((_, v)) = current.as_mut() {
+                    v.push_str(&t);
+                }
+            }
+            xml::Ev::End { local } if local == b"property" => {
+                if let Some((k, v)) = current.take() {
+                    let v = v.trim().to_string();
+                    if !k.is_empty() && !v.is_empty() {
+                        out.push((k, v));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
 }
 
 static DNR: LazyLock<Option<Regex>> = LazyLock::new(|| {
