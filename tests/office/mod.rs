@@ -270,3 +270,71 @@ pub fn pdf(pages: &[Option<&[&str]>]) -> Vec<u8> {
     );
     out
 }
+
+/// The committed Word fixtures for GE008 (`fixtures/gemensamt/*/GE008-*`),
+/// made from the complete plan `fixtures/handlingsplan/ok/komplett.md`:
+/// one with a tracked change not yet accepted, one with a comment and
+/// revision ids but every change accepted. `tests/docx_fixtures.rs` checks
+/// the committed files against this, and writes them when
+/// `STYRKOLL_WRITE_FIXTURES=1`.
+pub fn ge008_fixtures() -> Vec<(&'static str, Vec<(String, Vec<u8>)>)> {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let md = std::fs::read_to_string(root.join("fixtures/handlingsplan/ok/komplett.md")).unwrap();
+    let plan = styrkoll::source::docx::write::from_markdown(&md).unwrap();
+    let mut zip = zip::ZipArchive::new(Cursor::new(plan)).unwrap();
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut bytes).unwrap();
+        parts.push((f.name().to_string(), bytes));
+    }
+    let edit = |parts: &[(String, Vec<u8>)], f: &dyn Fn(&str, String) -> String| {
+        parts
+            .iter()
+            .map(|(n, b)| (n.clone(), f(n, String::from_utf8(b.clone()).unwrap()).into_bytes()))
+            .collect::<Vec<_>>()
+    };
+    let marks = "w:author=\"Handläggare\" w:date=\"2026-01-10T10:00:00Z\"";
+    let changed = edit(&parts, &|name, xml| {
+        if name != "word/document.xml" {
+            return xml;
+        }
+        let split = format!(
+            "</w:t></w:r><w:del w:id=\"1\" {marks}><w:r><w:delText xml:space=\"preserve\">en gång per år, per december</w:delText></w:r></w:del><w:ins w:id=\"2\" {marks}><w:r><w:t xml:space=\"preserve\">två gånger per år, per maj och per december</w:t></w:r></w:ins><w:r><w:t xml:space=\"preserve\">"
+        );
+        assert!(xml.contains("två gånger per år, per maj och per december"));
+        xml.replacen("två gånger per år, per maj och per december", &split, 1)
+    });
+    let commented = {
+        let mut p = edit(&parts, &|name, xml| match name {
+            "word/document.xml" => xml.replacen(
+                "<w:p><w:r><w:t xml:space=\"preserve\">Planen följs upp",
+                "<w:p w:rsidR=\"00A1B2C3\" w:rsidRDefault=\"00A1B2C3\"><w:commentRangeStart w:id=\"0\"/><w:r w:rsidR=\"00D4E5F6\"><w:t xml:space=\"preserve\">Planen följs upp",
+                1,
+            ).replacen(
+                "i delårsrapporten.</w:t></w:r>",
+                "i delårsrapporten.</w:t></w:r><w:commentRangeEnd w:id=\"0\"/><w:r><w:commentReference w:id=\"0\"/></w:r>",
+                1,
+            ),
+            "word/_rels/document.xml.rels" => xml.replace(
+                "</Relationships>",
+                "<Relationship Id=\"rId9\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments\" Target=\"comments.xml\"/></Relationships>",
+            ),
+            "[Content_Types].xml" => xml.replace(
+                "</Types>",
+                "<Override PartName=\"/word/comments.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/></Types>",
+            ),
+            _ => xml,
+        });
+        p.push((
+            "word/comments.xml".into(),
+            format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments xmlns:w=\"{W}\"><w:comment w:id=\"0\" {marks}><w:p><w:r><w:t>Ska vi skriva en gång per år i stället?</w:t></w:r></w:p></w:comment></w:comments>").into_bytes(),
+        ));
+        p
+    };
+    vec![
+        ("fixtures/gemensamt/bad/GE008-sparade-andringar.docx", changed),
+        ("fixtures/gemensamt/near/GE008-bara-kommentarer.docx", commented),
+    ]
+}
