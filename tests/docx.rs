@@ -75,10 +75,7 @@ fn swedish_plan() -> Docx {
         body,
         styles: Some(swedish_styles()),
         numbering: Some(outline_numbering()),
-        footer: Some(format!(
-            "{}",
-            p(None, &r("Region Exempel\tDnr: RS/1321/2015\tSida 1"))
-        )),
+        footer: Some(p(None, &r("Region Exempel\tDnr: RS/1321/2015\tSida 1"))),
         header: Some(text("Sidhuvudets text")),
         comments: Some(
             "<w:comment w:id=\"0\" w:author=\"Granskare\"><w:p><w:r><w:t>Kommentarens text</w:t></w:r></w:p></w:comment>".into(),
@@ -167,8 +164,11 @@ fn findings_on_a_docx_name_the_paragraph() {
         "{}",
         ge008.message
     );
-    let json: serde_json::Value =
-        serde_json::from_str(&styrkoll::report::json::render(&[report.clone()], &[])).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&styrkoll::report::json::render(
+        std::slice::from_ref(&report),
+        &[],
+    ))
+    .unwrap();
     let d = json["files"][0]["diagnostics"]
         .as_array()
         .unwrap()

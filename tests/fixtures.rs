@@ -40,8 +40,7 @@ fn fixtures() -> Vec<PathBuf> {
             } else if matches!(
                 p.extension().and_then(|e| e.to_str()),
                 Some("md" | "txt" | "docx")
-            )
-                && p.file_name().is_some_and(|n| n != "README.md")
+            ) && p.file_name().is_some_and(|n| n != "README.md")
             {
                 out.push(p);
             }

@@ -11,6 +11,9 @@ xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" 
 xmlns:w14=\"http://schemas.microsoft.com/office/word/2010/wordml\" \
 xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"";
 
+/// The parts of a zip file: name and bytes.
+pub type Parts = Vec<(String, Vec<u8>)>;
+
 /// A .docx in parts; `None` parts are left out of the file.
 #[derive(Default, Clone)]
 pub struct Docx {
@@ -277,7 +280,7 @@ pub fn pdf(pages: &[Option<&[&str]>]) -> Vec<u8> {
 /// revision ids but every change accepted. `tests/docx_fixtures.rs` checks
 /// the committed files against this, and writes them when
 /// `STYRKOLL_WRITE_FIXTURES=1`.
-pub fn ge008_fixtures() -> Vec<(&'static str, Vec<(String, Vec<u8>)>)> {
+pub fn ge008_fixtures() -> Vec<(&'static str, Parts)> {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let md = std::fs::read_to_string(root.join("fixtures/handlingsplan/ok/komplett.md")).unwrap();
     let plan = styrkoll::source::docx::write::from_markdown(&md).unwrap();
@@ -292,7 +295,12 @@ pub fn ge008_fixtures() -> Vec<(&'static str, Vec<(String, Vec<u8>)>)> {
     let edit = |parts: &[(String, Vec<u8>)], f: &dyn Fn(&str, String) -> String| {
         parts
             .iter()
-            .map(|(n, b)| (n.clone(), f(n, String::from_utf8(b.clone()).unwrap()).into_bytes()))
+            .map(|(n, b)| {
+                (
+                    n.clone(),
+                    f(n, String::from_utf8(b.clone()).unwrap()).into_bytes(),
+                )
+            })
             .collect::<Vec<_>>()
     };
     let marks = "w:author=\"Handläggare\" w:date=\"2026-01-10T10:00:00Z\"";
@@ -307,7 +315,8 @@ pub fn ge008_fixtures() -> Vec<(&'static str, Vec<(String, Vec<u8>)>)> {
         xml.replacen("två gånger per år, per maj och per december", &split, 1)
     });
     let commented = {
-        let mut p = edit(&parts, &|name, xml| match name {
+        let mut p = edit(&parts, &|name, xml| {
+            match name {
             "word/document.xml" => xml.replacen(
                 "<w:p><w:r><w:t xml:space=\"preserve\">Planen följs upp",
                 "<w:p w:rsidR=\"00A1B2C3\" w:rsidRDefault=\"00A1B2C3\"><w:commentRangeStart w:id=\"0\"/><w:r w:rsidR=\"00D4E5F6\"><w:t xml:space=\"preserve\">Planen följs upp",
@@ -326,6 +335,7 @@ pub fn ge008_fixtures() -> Vec<(&'static str, Vec<(String, Vec<u8>)>)> {
                 "<Override PartName=\"/word/comments.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/></Types>",
             ),
             _ => xml,
+        }
         });
         p.push((
             "word/comments.xml".into(),
@@ -334,7 +344,13 @@ pub fn ge008_fixtures() -> Vec<(&'static str, Vec<(String, Vec<u8>)>)> {
         p
     };
     vec![
-        ("fixtures/gemensamt/bad/GE008-sparade-andringar.docx", changed),
-        ("fixtures/gemensamt/near/GE008-bara-kommentarer.docx", commented),
+        (
+            "fixtures/gemensamt/bad/GE008-sparade-andringar.docx",
+            changed,
+        ),
+        (
+            "fixtures/gemensamt/near/GE008-bara-kommentarer.docx",
+            commented,
+        ),
     ]
 }

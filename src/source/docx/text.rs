@@ -68,7 +68,8 @@ pub fn assemble(
                 ..
             }
         );
-        if !meta_done && !(i == 0 && title_first) {
+        let title_now = i == 0 && title_first;
+        if !meta_done && !title_now {
             w.meta(meta);
             meta_done = true;
         }

@@ -248,6 +248,10 @@ fn body_xml(md: &str) -> String {
         let t = line.trim();
         let is_row = t.starts_with('|');
         if !is_row && !rows.is_empty() {
+            // Word joins tables with nothing between them into one.
+            if out.ends_with("</w:tbl>") {
+                out.push_str("<w:p/>");
+            }
             out.push_str(&table(&rows));
             rows.clear();
         }
@@ -320,7 +324,14 @@ fn body_xml(md: &str) -> String {
         }
     }
     if !rows.is_empty() {
+        if out.ends_with("</w:tbl>") {
+            out.push_str("<w:p/>");
+        }
         out.push_str(&table(&rows));
+    }
+    // The body ends with a paragraph, as Word writes it.
+    if out.ends_with("</w:tbl>") {
+        out.push_str("<w:p/>");
     }
     out
 }
