@@ -3,12 +3,12 @@
 
 use crate::checks::{resolve_sections, Ctx, DocCache, Finding};
 use crate::diagnostic::{Diagnostic, Lang, Severity};
-use crate::model::{Document, Span};
-use crate::parse::parse;
+use crate::model::{Document, Field, Span};
+use crate::parse::parse_with_headings;
 use crate::profile::classify::classify;
 use crate::profile::schema::PackKind;
 use crate::profile::{builtin_packs, Pack, PackError, Rule};
-use crate::source::Source;
+use crate::source::{Places, Source};
 use crate::suppress;
 use std::collections::HashMap;
 
@@ -47,6 +47,8 @@ pub struct FileReport {
     pub profile: Option<String>,
     pub text: String,
     pub diagnostics: Vec<Diagnostic>,
+    /// For a Word or PDF file: the paragraph or page of each part of `text`.
+    pub places: Places,
 }
 
 impl FileReport {
@@ -103,7 +105,19 @@ impl Engine {
     /// Parse, classify and check one source.
     pub fn check(&self, source: &Source, opts: &CheckOptions) -> FileReport {
         let text = source.text.as_str();
-        let doc = parse(text);
+        let origin = source.origin.as_ref();
+        let hints = origin.map_or(&[][..], |o| o.headings.as_slice());
+        let mut doc = parse_with_headings(text, hints);
+        for (key, value) in origin.map_or(&[][..], |o| o.properties.as_slice()) {
+            // A property stands nowhere in the text: its span is empty.
+            doc.front_matter.push(Field {
+                key: key.clone(),
+                value: value.clone(),
+                span: Span::default(),
+                value_span: Span::default(),
+            });
+        }
+        let revisions = origin.map(|o| o.revisions).unwrap_or_default();
         let profile = match &opts.profile {
             Some(name) => self
                 .packs
@@ -142,6 +156,7 @@ impl Engine {
                     found: &found,
                     unused_suppressions: &unused,
                     cache: &cache,
+                    revisions: &revisions,
                 };
                 for rule in &pack.rules {
                     if rule.check.kind().runs_after_suppression() != second_pass {
@@ -158,12 +173,21 @@ impl Engine {
                 }
             }
         }
+        // Text repeated from a merged table cell was checked where it stands first.
+        if let Some(o) = origin {
+            diagnostics.retain(|d| {
+                !o.copies
+                    .iter()
+                    .any(|c| c.start <= d.span.start && d.span.end <= c.end)
+            });
+        }
         diagnostics.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
         FileReport {
             path: source.name.clone(),
             profile: profile.map(|p| p.name.clone()),
             text: source.text.clone(),
             diagnostics,
+            places: origin.map(|o| o.places.clone()).unwrap_or_default(),
         }
     }
 }

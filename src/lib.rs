@@ -10,11 +10,10 @@
 //! use styrkoll::{source::Source, CheckOptions, Engine};
 //!
 //! let engine = Engine::builtin().unwrap();
-//! let src = Source {
-//!     name: "plan.md".into(),
-//!     text: "# Övergripande handlingsplan för miljö 2026\n\n## 1 Inledning\n\nText.\n".into(),
-//!     decoded_from: None,
-//! };
+//! let src = Source::from_text(
+//!     "plan.md",
+//!     "# Övergripande handlingsplan för miljö 2026\n\n## 1 Inledning\n\nText.\n",
+//! );
 //! let report = engine.check(&src, &CheckOptions::default());
 //! assert_eq!(report.profile.as_deref(), Some("handlingsplan"));
 //! assert!(report.diagnostics.iter().any(|d| d.rule == "HP001"));

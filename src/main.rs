@@ -52,9 +52,10 @@ enum Command {
         /// Skriv över filen om den redan finns
         #[arg(long, requires = "out")]
         force: bool,
-        /// Mallens format: md (Markdown)
-        #[arg(long, value_enum, default_value_t = NewFormat::Md)]
-        format: NewFormat,
+        /// Mallens format: md (Markdown) eller docx (Word); standard: efter
+        /// --out-filens ändelse, annars md
+        #[arg(long, value_enum)]
+        format: Option<NewFormat>,
     },
     /// Skriv en kommenterad styrkoll.yaml att börja från
     Init {
@@ -70,6 +71,7 @@ enum Command {
 #[derive(Clone, Copy, ValueEnum)]
 enum NewFormat {
     Md,
+    Docx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -80,6 +82,7 @@ enum RulesFormat {
 }
 
 fn main() -> ExitCode {
+    quiet_pdf_panics();
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => cli::check::run(args),
@@ -88,8 +91,17 @@ fn main() -> ExitCode {
             kind,
             out,
             force,
-            format: NewFormat::Md,
-        } => cli::new::run(kind, out.as_deref(), force),
+            format,
+        } => {
+            let docx = match format {
+                Some(f) => matches!(f, NewFormat::Docx),
+                None => out
+                    .as_ref()
+                    .and_then(|p| p.extension())
+                    .is_some_and(|e| e.eq_ignore_ascii_case("docx")),
+            };
+            cli::new::run(kind, out.as_deref(), force, docx)
+        }
         Command::Rules { format, lang } => {
             let Some(config) = builtin() else {
                 return ExitCode::from(2);
@@ -120,6 +132,20 @@ fn main() -> ExitCode {
                 }
             }
         }
+    }
+}
+
+/// A panic inside the PDF reader is caught and reported as an error for that
+/// file; its panic message would only confuse, so it is not printed.
+fn quiet_pdf_panics() {
+    #[cfg(feature = "pdf")]
+    {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !styrkoll::source::pdf::inside_extraction() {
+                default(info);
+            }
+        }));
     }
 }
 

@@ -65,6 +65,11 @@ pub enum WriteError {
 /// `overwrite`, an existing file is left as it is (checked atomically by the
 /// rename itself, not before it).
 pub fn write_file(path: &Path, text: &str, overwrite: bool) -> Result<(), WriteError> {
+    write_bytes(path, text.as_bytes(), overwrite)
+}
+
+/// `write_file` for any bytes (a Word template).
+pub fn write_bytes(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), WriteError> {
     let io = |source: std::io::Error| WriteError::Io {
         path: path.to_path_buf(),
         source,
@@ -89,7 +94,7 @@ pub fn write_file(path: &Path, text: &str, overwrite: bool) -> Result<(), WriteE
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut tmp = builder.tempfile_in(dir).map_err(io)?;
-    tmp.write_all(text.as_bytes()).map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     let persisted = if overwrite {
         tmp.persist(path)

@@ -4,6 +4,9 @@
 //! - `fixtures/<profile>/ok/*`: no findings at all;
 //! - `fixtures/<profile>/bad/<ID>-*`: at least one finding of rule `<ID>`;
 //! - `fixtures/<profile>/near/<ID>-*`: looks suspicious, but no finding of `<ID>`.
+//!
+//! Fixtures are `.md`, `.txt` and `.docx`; the Word fixtures are made by
+//! the generator in `tests/office/mod.rs` (checked by `tests/docx_fixtures.rs`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
@@ -34,8 +37,10 @@ fn fixtures() -> Vec<PathBuf> {
             let p = e.unwrap().path();
             if p.is_dir() {
                 stack.push(p);
-            } else if matches!(p.extension().and_then(|e| e.to_str()), Some("md" | "txt"))
-                && p.file_name().is_some_and(|n| n != "README.md")
+            } else if matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("md" | "txt" | "docx")
+            ) && p.file_name().is_some_and(|n| n != "README.md")
             {
                 out.push(p);
             }
@@ -94,7 +99,7 @@ fn snapshots_of_every_fixture() {
         color: false,
         width: 100,
     };
-    insta::glob!("../fixtures", "**/*.{md,txt}", |path| {
+    insta::glob!("../fixtures", "**/*.{md,txt,docx}", |path| {
         if path.file_name().is_some_and(|n| n == "README.md") {
             return;
         }

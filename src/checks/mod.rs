@@ -52,6 +52,7 @@ mod text;
 mod thousands_separator;
 mod tick_table;
 mod title_pattern;
+mod tracked_changes;
 mod undefined_abbreviation;
 mod unknown_profile;
 mod unused_suppression;
@@ -72,6 +73,8 @@ pub struct Ctx<'a> {
     pub unused_suppressions: &'a [crate::suppress::Unused],
     /// Scans of the whole text that several checks need, made once.
     pub cache: &'a DocCache,
+    /// Tracked changes not yet accepted in a Word document (none for text).
+    pub revisions: &'a crate::source::Revisions,
 }
 
 /// Whole-document scans shared by the checks of one run: each is computed
@@ -311,4 +314,5 @@ check_kinds! {
     ReplacePattern => replace_pattern, "replace-pattern";
     HeadingStop => heading_stop, "heading-stop";
     Readability => readability, "readability";
+    TrackedChanges => tracked_changes, "tracked-changes";
 }

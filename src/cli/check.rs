@@ -288,6 +288,10 @@ fn check_one(
 }
 
 fn diff_of(r: &FileReport) -> String {
+    // A Word or PDF file is not the text the fixes apply to.
+    if !r.places.is_empty() {
+        return String::new();
+    }
     let (new, n) = fix::apply(&r.text, &r.diagnostics);
     if n == 0 {
         return String::new();
@@ -317,6 +321,7 @@ fn fix_file(
         name: src.name.clone(),
         text: new,
         decoded_from: src.decoded_from,
+        origin: src.origin.clone(),
     };
     check_one(configs, args, path, &fixed).ok()
 }
@@ -331,8 +336,9 @@ fn exit_code(s: &Summary, deny_warnings: bool) -> ExitCode {
     }
 }
 
-/// The documents under a path: the file itself, or the `.md`/`.txt` files
-/// of a directory (hidden entries skipped), sorted by path.
+/// The documents under a path: the file itself, or the `.md`, `.txt`,
+/// `.docx` and `.pdf` files of a directory (hidden entries and Word's lock
+/// files `~$…` skipped), sorted by path.
 fn collect_files(path: &Path) -> Result<Vec<PathBuf>, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("kunde inte läsa: {e}"))?;
     if !meta.is_dir() {
@@ -351,7 +357,8 @@ fn collect_files(path: &Path) -> Result<Vec<PathBuf>, String> {
                 .extension()
                 .map(|e| e.to_string_lossy().to_lowercase())
                 .unwrap_or_default();
-            if matches!(ext.as_str(), "md" | "markdown" | "txt") {
+            let lock_file = entry.file_name().to_string_lossy().starts_with("~$");
+            if matches!(ext.as_str(), "md" | "markdown" | "txt" | "docx" | "pdf") && !lock_file {
                 files.push(entry.into_path());
             }
         }

@@ -8,11 +8,35 @@ mod loose_table;
 use crate::model::{
     Block, Cell, Document, Field, Heading, ListItem, Row, Section, Span, Table, Text,
 };
+use crate::source::HeadingHint;
 use lines::{classify, LineKind, Range};
+use std::collections::HashMap;
 
 /// Parse a document's text. Markdown and text extracted from Word give the same model.
 pub fn parse(text: &str) -> Document {
+    parse_with_headings(text, &[])
+}
+
+/// Parse a text whose headings are partly known already: a Word reader
+/// knows the lines that are headings by their paragraph style, and their
+/// level, even when nothing in the text says so (`Effektmål` alone on a
+/// line). Such a line is a heading at that level, with the number its text
+/// starts with (`2.1 Effektmål`, `§ 8`, `Avsnitt 2 – Mål`). `hints` are
+/// sorted by offset; each is the start of a line.
+pub fn parse_with_headings(text: &str, hints: &[HeadingHint]) -> Document {
     let mut b = Builder::new(text);
+    b.hints = hints.iter().map(|h| (h.start, h.level)).collect();
+    if !b.hints.is_empty() {
+        // A space-separated table ends at a heading, and none starts there.
+        for (line, kind) in b.lines.iter().zip(b.kinds.iter_mut()) {
+            if b.hints.contains_key(&line.start) {
+                *kind = LineKind::ParaHeading {
+                    number: String::new(),
+                    text: (0, 0),
+                };
+            }
+        }
+    }
     b.run();
     b.finish()
 }
@@ -79,6 +103,8 @@ struct Builder<'a> {
     stack: Vec<usize>,
     title_taken: bool,
     md_base: usize,
+    /// Line start → heading level, for lines known to be headings.
+    hints: HashMap<usize, usize>,
 }
 
 impl<'a> Builder<'a> {
@@ -104,6 +130,7 @@ impl<'a> Builder<'a> {
             stack: Vec::new(),
             title_taken: false,
             md_base: 1,
+            hints: HashMap::new(),
         }
     }
 
@@ -116,6 +143,11 @@ impl<'a> Builder<'a> {
         while i < n {
             let line_start = self.lines[i].start;
             let line = self.lines[i].text;
+            if let Some(&level) = self.hints.get(&line_start) {
+                self.hinted_heading(line_start, line, classify(line), level);
+                i += 1;
+                continue;
+            }
             if !self.markdown && !matches!(self.open, Open::Comment(_)) {
                 if let Some(next) = self.loose_table(i) {
                     i = next;
@@ -339,6 +371,28 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+    }
+
+    /// A line that is a heading by its style: the number from its text.
+    fn hinted_heading(&mut self, start: usize, line: &'a str, kind: LineKind, level: usize) {
+        let full = Span::new(start, start + line.len());
+        let (number, text) = match kind {
+            LineKind::Numbered { number, text } => {
+                let n = self.slice(self.abs(start, number)).trim_end_matches('.');
+                (Some(n.to_string()), self.abs(start, text))
+            }
+            LineKind::ParaHeading { number, text } | LineKind::AvsnittHeading { number, text } => {
+                (Some(number), self.abs(start, text))
+            }
+            _ => {
+                let lead = line.len() - line.trim_start().len();
+                (
+                    None,
+                    Span::new(start + lead, start + lead + line.trim().len()),
+                )
+            }
+        };
+        self.heading(full, number, text, level);
     }
 
     /// Unnumbered headings nest under a `§` item, otherwise they are top level.

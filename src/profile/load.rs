@@ -229,6 +229,7 @@ fn referenced_sections(check: &Check) -> Vec<&str> {
         | Check::NumberRange(_)
         | Check::ThousandsSeparator(_)
         | Check::ReplacePattern(_)
+        | Check::TrackedChanges(_)
         | Check::HeadingStop(_)
         | Check::Readability(_) => Vec::new(),
     }

@@ -131,16 +131,14 @@ pub fn render_file(r: &FileReport, lang: Lang, style: Style) -> String {
     let h = handler(style);
     let mut out = String::new();
     for d in &r.diagnostics {
-        let location = match &d.section {
-            Some(s) => format!(
-                "{} {s}",
-                if lang == Lang::Sv {
-                    "i avsnitt"
-                } else {
-                    "in section"
-                }
-            ),
-            None => String::new(),
+        let sv = lang == Lang::Sv;
+        let place = r.places.at(d.span.start);
+        let in_section = if sv { "i avsnitt" } else { "in section" };
+        let location = match (&d.section, place) {
+            (Some(s), Some(p)) => format!("{in_section} {s} ({})", p.describe(sv)),
+            (Some(s), None) => format!("{in_section} {s}"),
+            (None, Some(p)) => p.located(sv),
+            (None, None) => String::new(),
         };
         let suggestion = d.fix.as_ref().map(|f| suggestion(&r.text, f, lang));
         let help = match (&d.help, suggestion) {

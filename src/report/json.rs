@@ -3,6 +3,7 @@
 
 use super::{FileError, LineIndex, Summary};
 use crate::engine::FileReport;
+use crate::source::Place;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -34,6 +35,12 @@ struct Diag<'a> {
     end_column: usize,
     start: usize,
     end: usize,
+    /// The Word paragraph ("stycke N") of a .docx; absent for text files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paragraph: Option<usize>,
+    /// The PDF page ("sida N"); absent for other files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<usize>,
     section: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     labels: Vec<JsonLabel<'a>>,
@@ -58,6 +65,19 @@ struct JsonLabel<'a> {
     column: usize,
     start: usize,
     end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paragraph: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<usize>,
+}
+
+/// The paragraph and page of a byte offset, where the file has them.
+fn place_of(r: &FileReport, offset: usize) -> (Option<usize>, Option<usize>) {
+    match r.places.at(offset) {
+        Some(Place::Paragraph(n)) => (Some(n), None),
+        Some(Place::Page(n)) => (None, Some(n)),
+        _ => (None, None),
+    }
 }
 
 #[derive(Serialize)]
@@ -104,6 +124,7 @@ fn file(r: &FileReport) -> File<'_> {
             .map(|d| {
                 let (line, column) = index.line_col(d.span.start);
                 let (end_line, end_column) = index.line_col(d.span.end);
+                let (paragraph, page) = place_of(r, d.span.start);
                 Diag {
                     rule: &d.rule,
                     name: &d.name,
@@ -116,18 +137,23 @@ fn file(r: &FileReport) -> File<'_> {
                     end_column,
                     start: d.span.start,
                     end: d.span.end,
+                    paragraph,
+                    page,
                     section: d.section.as_deref(),
                     labels: d
                         .labels
                         .iter()
                         .map(|l| {
                             let (line, column) = index.line_col(l.span.start);
+                            let (paragraph, page) = place_of(r, l.span.start);
                             JsonLabel {
                                 message: &l.message,
                                 line,
                                 column,
                                 start: l.span.start,
                                 end: l.span.end,
+                                paragraph,
+                                page,
                             }
                         })
                         .collect(),

@@ -1,5 +1,14 @@
 //! load: bytes → one UTF-8 text. Strips a BOM, decodes UTF-16 and legacy
 //! Windows-1252, refuses binary and over-large files with a clear reason.
+//! Word (`docx/`) and PDF (`pdf.rs`) files are read into the same kind of
+//! text as a Word export, with an `Origin` that maps it back to the file.
+
+pub mod docx;
+mod origin;
+#[cfg(feature = "pdf")]
+pub mod pdf;
+
+pub use origin::{HeadingHint, Origin, Place, Places, Revisions};
 
 use std::path::Path;
 use thiserror::Error;
@@ -8,13 +17,27 @@ use thiserror::Error;
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 50 * 1024 * 1024;
 
 /// A document's text, ready to parse.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Source {
     /// The path as the user gave it, or the stdin name.
     pub name: String,
     pub text: String,
     /// The encoding, when it was not plain UTF-8.
     pub decoded_from: Option<&'static str>,
+    /// What a Word or PDF reader knows beyond the text (paragraph and page
+    /// of each line, headings by style, tracked changes); `None` for text.
+    pub origin: Option<Origin>,
+}
+
+impl Source {
+    /// A source from text that needs no decoding (tests, editors).
+    pub fn from_text(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Source {
+            name: name.into(),
+            text: text.into(),
+            ..Source::default()
+        }
+    }
 }
 
 #[derive(Debug, Error)]
@@ -25,20 +48,27 @@ pub enum LoadError {
     TooLarge { size: u64, limit: u64 },
     #[error("filen ser ut att vara binär (nollbyte vid position {0}), inte text")]
     Binary(usize),
-    #[error(
-        "filtypen .{0} stöds inte än; exportera dokumentet som text (.txt) eller Markdown (.md)"
-    )]
+    #[error("filtypen .{0} stöds inte; spara dokumentet som .docx, eller exportera det som text (.txt) eller Markdown (.md)")]
     Unsupported(String),
+    #[error(transparent)]
+    Docx(#[from] docx::DocxError),
+    #[error("{0}")]
+    Pdf(String),
+}
+
+/// The kind of reader a file name asks for.
+fn extension(name: &str) -> String {
+    Path::new(name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
 }
 
 /// Read a file from disk. Reading never changes it.
 pub fn load_path(path: &Path, max_size: u64) -> Result<Source, LoadError> {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    if matches!(ext.as_str(), "docx" | "doc" | "pdf" | "odt" | "rtf") {
-        return Err(LoadError::Unsupported(ext));
+    let name = path.display().to_string();
+    if matches!(extension(&name).as_str(), "doc" | "odt" | "rtf") {
+        return Err(LoadError::Unsupported(extension(&name)));
     }
     let size = std::fs::metadata(path)?.len();
     if size > max_size {
@@ -48,10 +78,11 @@ pub fn load_path(path: &Path, max_size: u64) -> Result<Source, LoadError> {
         });
     }
     let bytes = std::fs::read(path)?;
-    from_bytes(&path.display().to_string(), &bytes, max_size)
+    from_bytes(&name, &bytes, max_size)
 }
 
-/// Decode bytes (a file or stdin) into a `Source`.
+/// Decode bytes (a file or stdin) into a `Source`; the name's extension
+/// chooses the Word or PDF reader.
 pub fn from_bytes(name: &str, bytes: &[u8], max_size: u64) -> Result<Source, LoadError> {
     if bytes.len() as u64 > max_size {
         return Err(LoadError::TooLarge {
@@ -59,12 +90,45 @@ pub fn from_bytes(name: &str, bytes: &[u8], max_size: u64) -> Result<Source, Loa
             limit: max_size,
         });
     }
+    match extension(name).as_str() {
+        "docx" | "docm" | "dotx" => {
+            let (text, origin) = docx::read(bytes)?;
+            return Ok(Source {
+                name: name.to_string(),
+                text,
+                decoded_from: None,
+                origin: Some(origin),
+            });
+        }
+        "pdf" => return read_pdf(name, bytes),
+        "doc" | "odt" | "rtf" => return Err(LoadError::Unsupported(extension(name))),
+        _ => {}
+    }
     let (text, decoded_from) = decode(bytes)?;
     Ok(Source {
         name: name.to_string(),
         text,
         decoded_from,
+        origin: None,
     })
+}
+
+#[cfg(feature = "pdf")]
+fn read_pdf(name: &str, bytes: &[u8]) -> Result<Source, LoadError> {
+    let (text, origin) = pdf::read(bytes).map_err(|e| LoadError::Pdf(e.to_string()))?;
+    Ok(Source {
+        name: name.to_string(),
+        text,
+        decoded_from: None,
+        origin: Some(origin),
+    })
+}
+
+#[cfg(not(feature = "pdf"))]
+fn read_pdf(_name: &str, _bytes: &[u8]) -> Result<Source, LoadError> {
+    Err(LoadError::Pdf(
+        "styrkoll är byggd utan stöd för PDF (cargo-funktionen `pdf`)".into(),
+    ))
 }
 
 fn decode(bytes: &[u8]) -> Result<(String, Option<&'static str>), LoadError> {
@@ -131,5 +195,11 @@ mod tests {
             from_bytes("a", &[b'a'; 101], 100),
             Err(LoadError::TooLarge { .. })
         ));
+    }
+
+    #[test]
+    fn a_docx_that_is_text_is_refused() {
+        let e = from_bytes("plan.docx", b"1 Inledning\n\nText.\n", 100).unwrap_err();
+        assert!(e.to_string().contains("zip"), "{e}");
     }
 }
