@@ -28,6 +28,7 @@ pub mod diagnostic;
 pub mod engine;
 pub mod explain;
 pub mod fix;
+pub mod lsp;
 pub mod model;
 pub mod parse;
 pub mod personnummer;

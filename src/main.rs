@@ -56,6 +56,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = NewFormat::Md)]
         format: NewFormat,
     },
+    /// Språkserver (LSP) för editorer, över standard in och ut
+    Lsp(cli::lsp::LspArgs),
     /// Skriv en kommenterad styrkoll.yaml att börja från
     Init {
         /// Mappen att skriva styrkoll.yaml i
@@ -84,6 +86,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => cli::check::run(args),
         Command::Init { dir, force } => cli::init::run(&dir, force),
+        Command::Lsp(args) => cli::lsp::run(args),
         Command::New {
             kind,
             out,
