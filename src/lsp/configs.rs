@@ -12,6 +12,8 @@ use std::rc::Rc;
 #[derive(Default)]
 pub struct Configs {
     builtin: Option<Rc<Config>>,
+    /// The built-in packs could not be read (a bug); said once.
+    builtin_failed: bool,
     /// By configuration file; a file that could not be read maps to the
     /// built-in packs, so its error is shown once, not on every keystroke.
     found: HashMap<PathBuf, Rc<Config>>,
@@ -60,9 +62,9 @@ impl Configs {
     }
 
     fn builtin(&mut self) -> Loaded {
-        if let Some(c) = &self.builtin {
+        if self.builtin.is_some() || self.builtin_failed {
             return Loaded {
-                config: Some(c.clone()),
+                config: self.builtin.clone(),
                 error: None,
             };
         }
@@ -75,10 +77,13 @@ impl Configs {
                     error: None,
                 }
             }
-            Err(e) => Loaded {
-                config: None,
-                error: Some(render(&e)),
-            },
+            Err(e) => {
+                self.builtin_failed = true;
+                Loaded {
+                    config: None,
+                    error: Some(render(&e)),
+                }
+            }
         }
     }
 

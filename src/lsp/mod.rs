@@ -11,6 +11,7 @@ mod actions;
 mod configs;
 pub mod convert;
 pub mod documents;
+mod initialize;
 mod server;
 
 pub use convert::{DocLinks, Encoding};

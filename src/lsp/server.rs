@@ -4,24 +4,25 @@
 //! notification, which cannot be answered, a log message), and a request
 //! after `shutdown` `InvalidRequest`.
 
-use super::actions::{self, ActionRequest, Markup, FIX_ALL};
+use super::actions::{self, ActionRequest};
 use super::configs::Configs;
-use super::convert::{DocLinks, Encoding, LineIndex};
+use super::convert::LineIndex;
 use super::documents::{self, Document, Documents};
+use super::initialize::{initialize, watcher_registration, Settings};
 use super::{check_text, Ending};
-use crate::config::{Config, FILE_NAMES};
+use crate::config::Config;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types as lsp;
-use lsp_types::{MessageType, PositionEncodingKind, Uri};
+use lsp_types::{MessageType, Uri};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::path::Path;
 use std::rc::Rc;
 
 /// Why the loop stops early.
-struct Stop(Ending);
+pub(super) struct Stop(pub(super) Ending);
 
-type Step<T = ()> = Result<T, Stop>;
+pub(super) type Step<T = ()> = Result<T, Stop>;
 
 /// Runs the server until the client says `exit` or goes away.
 pub fn run(conn: &Connection) -> Ending {
@@ -29,9 +30,9 @@ pub fn run(conn: &Connection) -> Ending {
         Ok(x) => x,
         Err(Stop(ending)) => return ending,
     };
-    let mut server = Server::new(conn, &params);
+    let settings = Settings::from_params(&params);
     let result = serde_json::json!({
-        "capabilities": server.capabilities(),
+        "capabilities": settings.capabilities(),
         "serverInfo": { "name": "styrkoll", "version": env!("CARGO_PKG_VERSION") },
     });
     if conn
@@ -41,42 +42,10 @@ pub fn run(conn: &Connection) -> Ending {
     {
         return Ending::Disconnected;
     }
+    let mut server = Server::new(conn, settings);
     match server.serve() {
         Ok(()) | Err(Stop(Ending::Disconnected)) => Ending::Disconnected,
         Err(Stop(ending)) => ending,
-    }
-}
-
-/// Waits for `initialize`, answering anything before it as the protocol says.
-fn initialize(conn: &Connection) -> Step<(RequestId, Value)> {
-    loop {
-        let Ok(msg) = conn.receiver.recv() else {
-            return Err(Stop(Ending::Disconnected));
-        };
-        let response = match msg {
-            Message::Request(req) if req.method == "initialize" => {
-                if req.params.is_object() {
-                    return Ok((req.id, req.params));
-                }
-                Response::new_err(
-                    req.id,
-                    ErrorCode::InvalidParams as i32,
-                    "initialize: parametrarna ska vara ett objekt".into(),
-                )
-            }
-            Message::Request(req) => Response::new_err(
-                req.id,
-                ErrorCode::ServerNotInitialized as i32,
-                format!("{}: servern väntar på initialize", req.method),
-            ),
-            Message::Notification(n) if n.method == "exit" => {
-                return Err(Stop(Ending::ExitWithoutShutdown))
-            }
-            _ => continue,
-        };
-        if conn.sender.send(response.into()).is_err() {
-            return Err(Stop(Ending::Disconnected));
-        }
     }
 }
 
@@ -86,11 +55,7 @@ fn parse<T: DeserializeOwned>(method: &str, params: Value) -> Result<T, String> 
 
 struct Server<'c> {
     conn: &'c Connection,
-    encoding: Encoding,
-    links: DocLinks,
-    markup: Markup,
-    /// Whether the client lets us register a file watcher.
-    watch_dynamic: bool,
+    settings: Settings,
     documents: Documents,
     configs: Configs,
     next_id: u64,
@@ -98,65 +63,14 @@ struct Server<'c> {
 }
 
 impl<'c> Server<'c> {
-    /// Reads what matters from `initialize`'s parameters, leniently: a
-    /// missing or odd capability means the protocol's default.
-    fn new(conn: &'c Connection, params: &Value) -> Self {
-        let strings = |pointer: &str| -> Option<Vec<String>> {
-            params.pointer(pointer).and_then(|v| v.as_array()).map(|a| {
-                a.iter()
-                    .filter_map(|s| s.as_str().map(str::to_string))
-                    .collect()
-            })
-        };
-        let offered: Option<Vec<PositionEncodingKind>> =
-            strings("/capabilities/general/positionEncodings")
-                .map(|v| v.into_iter().map(PositionEncodingKind::from).collect());
-        let markup = match strings("/capabilities/textDocument/hover/contentFormat") {
-            Some(formats) if !formats.is_empty() && !formats.iter().any(|f| f == "markdown") => {
-                Markup::PlainText
-            }
-            _ => Markup::Markdown,
-        };
+    fn new(conn: &'c Connection, settings: Settings) -> Self {
         Server {
             conn,
-            encoding: Encoding::negotiate(offered.as_deref()),
-            links: DocLinks::new(
-                params
-                    .pointer("/initializationOptions/ruleDocsUrl")
-                    .and_then(|v| v.as_str()),
-            ),
-            markup,
-            watch_dynamic: params
-                .pointer("/capabilities/workspace/didChangeWatchedFiles/dynamicRegistration")
-                .and_then(|v| v.as_bool())
-                .unwrap_or(false),
+            settings,
             documents: Documents::default(),
             configs: Configs::default(),
             next_id: 0,
             shutting_down: false,
-        }
-    }
-
-    fn capabilities(&self) -> lsp::ServerCapabilities {
-        lsp::ServerCapabilities {
-            position_encoding: Some(self.encoding.kind()),
-            text_document_sync: Some(lsp::TextDocumentSyncCapability::Options(
-                lsp::TextDocumentSyncOptions {
-                    open_close: Some(true),
-                    change: Some(lsp::TextDocumentSyncKind::INCREMENTAL),
-                    save: Some(lsp::TextDocumentSyncSaveOptions::Supported(true)),
-                    ..lsp::TextDocumentSyncOptions::default()
-                },
-            )),
-            hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
-            code_action_provider: Some(lsp::CodeActionProviderCapability::Options(
-                lsp::CodeActionOptions {
-                    code_action_kinds: Some(vec![lsp::CodeActionKind::QUICKFIX, FIX_ALL]),
-                    resolve_provider: Some(false),
-                    ..lsp::CodeActionOptions::default()
-                },
-            )),
-            ..lsp::ServerCapabilities::default()
         }
     }
 
@@ -288,7 +202,7 @@ impl<'c> Server<'c> {
             return;
         };
         for change in &p.content_changes {
-            doc.apply(change, self.encoding);
+            doc.apply(change, self.settings.encoding);
         }
         doc.version = p.text_document.version;
     }
@@ -327,27 +241,16 @@ impl<'c> Server<'c> {
 
     /// Asks the client to tell us when a configuration file changes.
     fn register_watchers(&mut self) -> Step {
-        if !self.watch_dynamic {
+        if !self.settings.watch_dynamic {
             return Ok(());
         }
-        let watchers = FILE_NAMES
-            .iter()
-            .map(|name| lsp::FileSystemWatcher {
-                glob_pattern: lsp::GlobPattern::String(format!("**/{name}")),
-                kind: None,
-            })
-            .collect();
-        let options = lsp::DidChangeWatchedFilesRegistrationOptions { watchers };
-        let params = lsp::RegistrationParams {
-            registrations: vec![lsp::Registration {
-                id: "styrkoll-konfiguration".into(),
-                method: "workspace/didChangeWatchedFiles".into(),
-                register_options: serde_json::to_value(options).ok(),
-            }],
-        };
         self.next_id += 1;
         let id = RequestId::from(format!("styrkoll-{}", self.next_id));
-        self.send(Request::new(id, "client/registerCapability".into(), params))
+        self.send(Request::new(
+            id,
+            "client/registerCapability".into(),
+            watcher_registration(),
+        ))
     }
 
     /// The configuration for an open document, looked up once per document
@@ -391,7 +294,13 @@ impl<'c> Server<'c> {
         let Some(doc) = self.documents.get_mut(uri) else {
             return Ok(());
         };
-        let (checked, diagnostics) = check_text(&config, uri, doc, self.encoding, &self.links);
+        let (checked, diagnostics) = check_text(
+            &config,
+            uri,
+            doc,
+            self.settings.encoding,
+            &self.settings.links,
+        );
         let version = doc.version;
         let log = (doc.logged_profile.as_ref() != Some(&checked.profile)).then(|| {
             doc.logged_profile = Some(checked.profile.clone());
@@ -436,13 +345,13 @@ impl<'c> Server<'c> {
         let Some(checked) = &doc.checked else {
             return Ok(None);
         };
-        let index = LineIndex::new(&doc.text, self.encoding);
+        let index = LineIndex::new(&doc.text, self.settings.encoding);
         Ok(actions::hover(
             checked,
             &config,
             &index,
             pos.position,
-            self.markup,
+            self.settings.markup,
         ))
     }
 
@@ -455,7 +364,7 @@ impl<'c> Server<'c> {
         let Some(checked) = &doc.checked else {
             return Ok(Some(Vec::new()));
         };
-        let index = LineIndex::new(&doc.text, self.encoding);
+        let index = LineIndex::new(&doc.text, self.settings.encoding);
         let req = ActionRequest {
             uri: &uri,
             range: p.range,
@@ -465,7 +374,7 @@ impl<'c> Server<'c> {
             &doc.text,
             checked,
             &index,
-            &self.links,
+            &self.settings.links,
             &req,
         )))
     }
