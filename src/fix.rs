@@ -14,29 +14,38 @@ use std::path::Path;
 
 /// The text with the fixes of `diagnostics` applied, and how many applied.
 pub fn apply(text: &str, diagnostics: &[Diagnostic]) -> (String, usize) {
+    let fixes = applicable(text, diagnostics);
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for f in &fixes {
+        out.push_str(&text[at..f.span.start]);
+        out.push_str(&f.replacement);
+        at = f.span.end;
+    }
+    out.push_str(&text[at..]);
+    (out, fixes.len())
+}
+
+/// The fixes `apply` applies, by position: each within the text, cutting it
+/// at character boundaries, and not overlapping an earlier one.
+pub fn applicable<'a>(text: &str, diagnostics: &'a [Diagnostic]) -> Vec<&'a Fix> {
     let mut fixes: Vec<&Fix> = diagnostics.iter().filter_map(|d| d.fix.as_ref()).collect();
     fixes.sort_by_key(|f| (f.span.start, f.span.end));
     fixes.dedup_by(|a, b| a.span == b.span && a.replacement == b.replacement);
-    let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    let mut applied = 0;
-    for f in fixes {
+    fixes.retain(|f| {
         let (s, e) = (f.span.start, f.span.end);
         let valid = s >= at
             && e >= s
             && e <= text.len()
             && text.is_char_boundary(s)
             && text.is_char_boundary(e);
-        if !valid {
-            continue;
+        if valid {
+            at = e;
         }
-        out.push_str(&text[at..s]);
-        out.push_str(&f.replacement);
-        at = e;
-        applied += 1;
-    }
-    out.push_str(&text[at..]);
-    (out, applied)
+        valid
+    });
+    fixes
 }
 
 /// Why a file is not rewritten.

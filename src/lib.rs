@@ -4,6 +4,7 @@
 //! → check (`checks`) → report (`report`); `engine` runs it for one file.
 //! `dates` and `personnummer` recognise dates and personal identity numbers
 //! in running text. `templates` holds the skeletons `styrkoll new` writes.
+//! `lsp` is the language server (`styrkoll lsp`) built on the same engine.
 //! The library never prints, never exits and never panics.
 //!
 //! ```
@@ -27,6 +28,7 @@ pub mod diagnostic;
 pub mod engine;
 pub mod explain;
 pub mod fix;
+pub mod lsp;
 pub mod model;
 pub mod parse;
 pub mod personnummer;

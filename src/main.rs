@@ -57,6 +57,8 @@ enum Command {
         #[arg(long, value_enum)]
         format: Option<NewFormat>,
     },
+    /// Språkserver (LSP) för editorer, över standard in och ut
+    Lsp(cli::lsp::LspArgs),
     /// Skriv en kommenterad styrkoll.yaml att börja från
     Init {
         /// Mappen att skriva styrkoll.yaml i
@@ -87,6 +89,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => cli::check::run(args),
         Command::Init { dir, force } => cli::init::run(&dir, force),
+        Command::Lsp(args) => cli::lsp::run(args),
         Command::New {
             kind,
             out,
