@@ -2,5 +2,9 @@
 //! codes live here; the work is done by the library.
 
 pub mod check;
+mod configs;
 pub mod init;
 pub mod new;
+mod output;
+mod progress;
+mod walk;
