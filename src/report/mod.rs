@@ -124,3 +124,30 @@ impl Summary {
         s
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_in_characters_and_in_utf16() {
+        let text = "rad ett\r\n🌍 å skall\nsist";
+        let index = LineIndex::new(text);
+        let at = text.find("skall").unwrap();
+        assert_eq!(index.line_col(at), (2, 5));
+        assert_eq!(index.line_col_utf16(at), (2, 6));
+        assert_eq!(index.line_col(text.len()), (3, 5));
+        assert_eq!(index.line_text(1), "rad ett");
+        assert_eq!(index.line_text(2), "🌍 å skall");
+        assert_eq!(index.line_text(3), "sist");
+        assert_eq!(index.line_text(4), "");
+    }
+
+    #[test]
+    fn portable_paths_drop_the_leading_dot() {
+        assert_eq!(portable_path("./docs/a.md"), "docs/a.md");
+        assert_eq!(portable_path(".//a.md"), "a.md");
+        assert_eq!(portable_path("../a.md"), "../a.md");
+        assert_eq!(portable_path("/abs/a.md"), "/abs/a.md");
+    }
+}

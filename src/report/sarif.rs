@@ -316,20 +316,8 @@ mod tests {
         let other_rule = fingerprint(&diag("SR006", 17, Some("1 Mål")), &LineIndex::new(after));
         let other_section = fingerprint(&diag("SR007", 17, None), &LineIndex::new(after));
         assert!(a != other_rule && a != other_section);
-        // Pinned: the value must never change between releases.
-        assert_eq!(
-            format!(
-                "{:016x}",
-                fingerprint(&diag("SR007", 0, None), &LineIndex::new("a"))
-            ),
-            format!("{:016x}", {
-                let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-                for b in b"SR007\0\0a" {
-                    h ^= u64::from(*b);
-                    h = h.wrapping_mul(0x0100_0000_01b3);
-                }
-                h
-            })
-        );
+        // Pinned (computed independently): the value must never change
+        // between releases, or every finding would look new to GitHub.
+        assert_eq!(format!("{a:016x}"), "07695c22e2db8cc6");
     }
 }
