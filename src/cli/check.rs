@@ -4,6 +4,7 @@
 //! The order of the output never depends on thread timing: files are found
 //! and sorted first, checked in parallel, and collected in that order.
 
+use crate::cli::check_file::{process, Input, Job};
 use crate::cli::configs::Configs;
 use crate::cli::output::{self, Format, Run};
 use crate::cli::progress::Progress;
@@ -14,10 +15,9 @@ use std::collections::HashSet;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use styrkoll::config::Config;
 use styrkoll::report::{self, FileError, Summary};
-use styrkoll::source::{self, Source, DEFAULT_MAX_FILE_SIZE};
-use styrkoll::{fix, FileReport, Lang};
+use styrkoll::source::{self, DEFAULT_MAX_FILE_SIZE};
+use styrkoll::{FileReport, Lang};
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
@@ -35,10 +35,10 @@ pub struct CheckArgs {
     threads: usize,
     /// Tvinga en dokumenttyp (profil) i stället för att känna igen den
     #[arg(long)]
-    profile: Option<String>,
+    pub(super) profile: Option<String>,
     /// Språk för meddelanden (standard: styrkoll.yaml, annars sv)
     #[arg(long, value_enum)]
-    lang: Option<Lang>,
+    pub(super) lang: Option<Lang>,
     /// `--deny warnings` låter varningar ge felkod 1
     #[arg(long, value_enum)]
     deny: Option<Deny>,
@@ -47,7 +47,7 @@ pub struct CheckArgs {
     stdin_filename: Option<String>,
     /// Största filstorlek i byte
     #[arg(long, default_value_t = DEFAULT_MAX_FILE_SIZE)]
-    max_file_size: u64,
+    pub(super) max_file_size: u64,
     /// Färger i terminalen: auto, always, never
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -59,10 +59,10 @@ pub struct CheckArgs {
     no_config: bool,
     /// Rätta det som har en entydig rättelse (bara .md och .txt) och skriv filen
     #[arg(long, conflicts_with = "diff")]
-    fix: bool,
+    pub(super) fix: bool,
     /// Visa rättelserna som diff utan att skriva något
     #[arg(long)]
-    diff: bool,
+    pub(super) diff: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -75,30 +75,6 @@ enum ColorChoice {
     Auto,
     Always,
     Never,
-}
-
-/// One document to check, with the configuration that governs it.
-struct Job {
-    /// The path its configuration is found from and its report names.
-    path: PathBuf,
-    input: Input,
-    config: usize,
-}
-
-enum Input {
-    File,
-    /// Text already read (standard in).
-    Text(Source),
-}
-
-/// What checking one document gave.
-#[derive(Default)]
-struct Outcome {
-    report: Option<FileReport>,
-    error: Option<FileError>,
-    diff: String,
-    /// Lines for stderr, printed in file order once all are done.
-    notes: Vec<String>,
 }
 
 pub fn run(args: CheckArgs) -> ExitCode {
@@ -277,86 +253,6 @@ fn parallel<T: Sync, R: Send>(
             items.iter().map(f).collect()
         }
     }
-}
-
-/// Loads, checks and (with `--fix`) fixes one document.
-fn process(job: &Job, configs: &Configs, args: &CheckArgs) -> Outcome {
-    let config = configs.get(job.config);
-    let loaded;
-    let src = match &job.input {
-        Input::Text(src) => src,
-        Input::File => match source::load_path(&job.path, args.max_file_size) {
-            Ok(s) => {
-                loaded = s;
-                &loaded
-            }
-            Err(e) => {
-                return Outcome {
-                    error: Some(FileError {
-                        path: job.path.display().to_string(),
-                        message: e.to_string(),
-                    }),
-                    ..Outcome::default()
-                }
-            }
-        },
-    };
-    let mut outcome = Outcome::default();
-    let mut report = check_one(config, args, &job.path, src);
-    if args.diff {
-        outcome.diff = diff_of(&report);
-    } else if args.fix {
-        if let Some(fixed) = fix_file(config, args, &job.path, src, &report, &mut outcome.notes) {
-            report = fixed;
-        }
-    }
-    outcome.report = Some(report);
-    outcome
-}
-
-/// Checks one source with the configuration that governs its path.
-fn check_one(config: &Config, args: &CheckArgs, path: &Path, src: &Source) -> FileReport {
-    let mut opts = config.options_for(path);
-    opts.lang = args.lang.unwrap_or(opts.lang);
-    if let Some(p) = &args.profile {
-        opts.profile = Some(p.clone());
-    }
-    config.engine.check(src, &opts)
-}
-
-fn diff_of(r: &FileReport) -> String {
-    let (new, n) = fix::apply(&r.text, &r.diagnostics);
-    if n == 0 {
-        return String::new();
-    }
-    fix::diff(&r.path, &r.text, &new)
-}
-
-/// Applies the fixes to the file and re-checks it; `None` when nothing
-/// changed (the file is then not touched).
-fn fix_file(
-    config: &Config,
-    args: &CheckArgs,
-    path: &Path,
-    src: &Source,
-    report: &FileReport,
-    notes: &mut Vec<String>,
-) -> Option<FileReport> {
-    let (new, n) = fix::apply(&src.text, &report.diagnostics);
-    if n == 0 {
-        return None;
-    }
-    if let Err(e) = fix::write(path, &src.text, &new) {
-        notes.push(format!("varning: {} rättades inte: {e}", path.display()));
-        return None;
-    }
-    notes.push(format!("rättade {n} fynd i {}", path.display()));
-    let fixed = Source {
-        name: src.name.clone(),
-        text: new,
-        decoded_from: src.decoded_from,
-    };
-    Some(check_one(config, args, path, &fixed))
 }
 
 fn exit_code(s: &Summary, deny_warnings: bool) -> ExitCode {
