@@ -71,6 +71,57 @@ pub fn explain(pack: &Pack, rule: &Rule, lang: Lang) -> String {
     s
 }
 
+/// The same documentation as Markdown (SARIF's `help.markdown`, shown by
+/// GitHub code scanning beside a finding).
+pub fn explain_markdown(pack: &Pack, rule: &Rule, lang: Lang) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "**{} {}** ({}) · {} `{}`\n",
+        rule.id,
+        rule.name,
+        rule.severity.label(lang),
+        tr(lang, "regelpaket", "rule pack"),
+        pack.name
+    );
+    match &rule.doc {
+        Some(doc) => {
+            let _ = writeln!(s, "### {}\n", tr(lang, "Vad regeln gör", "What it does"));
+            let _ = writeln!(s, "{}\n", doc.what.get(lang));
+            let _ = writeln!(s, "### {}\n", tr(lang, "Varför", "Why"));
+            let _ = writeln!(s, "{}\n", doc.why.get(lang));
+            let _ = writeln!(s, "{}: {}\n", tr(lang, "Källa", "Source"), doc.source);
+            let _ = writeln!(
+                s,
+                "### {}\n",
+                tr(lang, "Exempel som inte godkänns", "Example that fails")
+            );
+            let _ = writeln!(s, "{}\n", code_block(&doc.fail));
+            let _ = writeln!(
+                s,
+                "### {}\n",
+                tr(lang, "Exempel som godkänns", "Example that passes")
+            );
+            let _ = writeln!(s, "{}\n", code_block(&doc.pass));
+        }
+        None => {
+            let _ = writeln!(s, "{}\n", rule.message.get(lang));
+        }
+    }
+    if let Some(h) = &rule.help {
+        let _ = writeln!(s, "### {}\n", tr(lang, "Så rättar du", "How to fix"));
+        let _ = writeln!(s, "{}", h.get(lang));
+    }
+    s
+}
+
+/// A fenced block whose fence is longer than any backtick run inside.
+fn code_block(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest.max(2) + 1);
+    format!("{fence}text\n{}\n{fence}", text.trim_end())
+}
+
 /// A plain table of all rules.
 pub fn rules_table(engine: &Engine, lang: Lang) -> String {
     let mut s = String::new();
@@ -147,7 +198,8 @@ pub fn rules_markdown(engine: &Engine) -> String {
     s
 }
 
-fn first_sentence(s: &str) -> &str {
+/// The first sentence of a rule's description, for one-line listings.
+pub fn first_sentence(s: &str) -> &str {
     match s.find(". ") {
         Some(i) => &s[..=i],
         None => s,

@@ -2,6 +2,11 @@
 //! codes live here; the work is done by the library.
 
 pub mod check;
+mod check_file;
+mod configs;
 pub mod init;
 pub mod lsp;
 pub mod new;
+mod output;
+mod progress;
+mod walk;

@@ -161,7 +161,7 @@ pub fn render_file(r: &FileReport, lang: Lang, style: Style) -> String {
 }
 
 /// `Förslag: ersätt ”25%” med ”25 %”.`, or `Förslag: ta bort ”.”.`
-fn suggestion(text: &str, fix: &Fix, lang: Lang) -> String {
+pub(crate) fn suggestion(text: &str, fix: &Fix, lang: Lang) -> String {
     let old = text.get(fix.span.start..fix.span.end).unwrap_or("");
     match (lang, fix.replacement.is_empty()) {
         (Lang::Sv, false) => format!("Förslag: ersätt ”{old}” med ”{}”.", fix.replacement),
