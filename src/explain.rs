@@ -65,7 +65,7 @@ pub fn explain(pack: &Pack, rule: &Rule, lang: Lang) -> String {
             s,
             "\n{}\n  {}",
             tr(lang, "Så rättar du", "How to fix"),
-            h.get(lang)
+            help_text(pack, rule, h.get(lang))
         );
     }
     s
@@ -110,9 +110,78 @@ pub fn explain_markdown(pack: &Pack, rule: &Rule, lang: Lang) -> String {
     }
     if let Some(h) = &rule.help {
         let _ = writeln!(s, "### {}\n", tr(lang, "Så rättar du", "How to fix"));
-        let _ = writeln!(s, "{}", h.get(lang));
+        let _ = writeln!(s, "{}", help_text(pack, rule, h.get(lang)));
     }
     s
+}
+
+/// A help text outside a finding: `{name}` placeholders are filled from the
+/// rule's parameters in its pack (`{max}` → `3`); the others, which only a
+/// finding knows (`{section}`), become `…`.
+pub fn help_text(pack: &Pack, rule: &Rule, template: &str) -> String {
+    if !template.contains('{') {
+        return template.to_string();
+    }
+    let params = rule_params(pack, &rule.id);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close)
+                if after[..close]
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_') =>
+            {
+                let name = &after[..close];
+                match params.iter().find(|(k, _)| k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => out.push('…'),
+                }
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The scalar parameters of a rule, as written in its pack.
+fn rule_params(pack: &Pack, id: &str) -> Vec<(String, String)> {
+    let Ok(doc) = serde_yaml::from_str::<serde_yaml::Value>(&pack.yaml) else {
+        return Vec::new();
+    };
+    let rule = doc
+        .get("rules")
+        .and_then(|r| r.as_sequence())
+        .and_then(|rules| {
+            rules
+                .iter()
+                .find(|r| r.get("id").and_then(|v| v.as_str()) == Some(id))
+        });
+    let Some(params) = rule
+        .and_then(|r| r.get("params"))
+        .and_then(|p| p.as_mapping())
+    else {
+        return Vec::new();
+    };
+    params
+        .iter()
+        .filter_map(|(k, v)| {
+            let value = match v {
+                serde_yaml::Value::Number(n) => n.to_string(),
+                serde_yaml::Value::String(s) => s.clone(),
+                serde_yaml::Value::Bool(b) => b.to_string(),
+                _ => return None,
+            };
+            Some((k.as_str()?.to_string(), value))
+        })
+        .collect()
 }
 
 /// A fenced block whose fence is longer than any backtick run inside.
