@@ -2,23 +2,11 @@
 //! suppression comments and `--fix`/`--diff`, through the real binary.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::{run_in as run, write_file as write};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_styrkoll"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-fn write(dir: &Path, name: &str, text: &str) {
-    let p = dir.join(name);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
-}
+use std::process::Output;
 
 /// `(rule, severity, message)` of every diagnostic in a JSON report.
 fn findings(out: &Output) -> Vec<(String, String, String)> {

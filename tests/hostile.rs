@@ -3,21 +3,13 @@
 //! ends with exit code 3. `--fix` never writes a Word or PDF file.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::run_in as styrkoll;
 mod office;
 
 use office::*;
-use std::path::Path;
-use std::process::{Command, Output};
 use styrkoll::source::docx::{MAX_ENTRIES, MAX_XML_DEPTH};
-
-fn styrkoll(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_styrkoll"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
 
 const GOOD: &str = "# Anteckningar\n\nDet här dokumentet skall granskas.\n";
 

@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests: the real documents in
 //! `../shared/seeds/`, which may be absent on a machine (tests then skip
 //! with the reason printed).
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::PathBuf;
 use styrkoll::source::{load_path, DEFAULT_MAX_FILE_SIZE};
@@ -49,4 +49,25 @@ pub fn rules(r: &FileReport) -> Vec<&str> {
 /// The text a span of the report's file covers.
 pub fn quote(r: &FileReport, start: usize, end: usize) -> &str {
     r.text.get(start..end).unwrap_or("")
+}
+
+/// Runs the real binary in `dir` (no colours, and not as in CI, so the
+/// output is what a user piping it would get).
+pub fn run_in(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_styrkoll"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("CI")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run styrkoll: {e}"))
+}
+
+/// Writes `text` to `dir/name`, creating folders.
+pub fn write_file(dir: &std::path::Path, name: &str, text: &str) {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{}: {e}", parent.display()));
+    }
+    std::fs::write(&p, text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
 }
