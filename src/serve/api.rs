@@ -112,11 +112,16 @@ pub fn check(req: &Request, state: &State) -> Response {
     let report = engine.check(&src, &opts);
     // The JSON v1 report as the CLI writes it (same key order), with two
     // members added for the page.
+    let excerpts = excerpts(&report);
     let report = json::render(&[report], &[]);
     let Some(open) = report.trim_end().strip_suffix('}') else {
         return Response::error(500, "rapporten kunde inte skapas");
     };
-    let extra = json!({ "outline": outline(&src), "profiles": engine.profile_names() });
+    let extra = json!({
+        "outline": outline(&src),
+        "excerpts": excerpts,
+        "profiles": engine.profile_names(),
+    });
     let extra = extra.to_string();
     let body = format!(
         "{},\n  {}}}",
@@ -197,6 +202,65 @@ fn outline(src: &Source) -> Value {
         "title": doc.title.as_ref().map(|t| t.text.as_str()),
         "sections": sections,
     })
+}
+
+/// The most characters shown around and of a finding's text.
+const CONTEXT_CHARS: usize = 60;
+const MARK_CHARS: usize = 200;
+
+/// For each finding, in report order: the text it points at (`mark`) with
+/// the rest of its line around it, so the page can quote it. The JSON v1
+/// report has only offsets; Word and PDF text exists only on the server.
+fn excerpts(report: &crate::FileReport) -> Vec<Value> {
+    let text = report.text.as_str();
+    report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let start = floor_char(text, d.span.start);
+            let end = floor_char(text, d.span.end.max(start));
+            let line_start = text
+                .get(..start)
+                .and_then(|t| t.rfind('\n'))
+                .map_or(0, |i| i + 1);
+            let line_end = text
+                .get(start..)
+                .and_then(|t| t.find('\n'))
+                .map_or(text.len(), |i| start + i);
+            let mark = text.get(start..end.min(line_end)).unwrap_or_default();
+            let before = text.get(line_start..start).unwrap_or_default();
+            let after = text.get(end.min(line_end)..line_end).unwrap_or_default();
+            let tail: String = before
+                .chars()
+                .rev()
+                .take(CONTEXT_CHARS)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            json!({
+                "before": format!("{}{}", if tail.len() < before.len() { "…" } else { "" }, tail),
+                "mark": cut(mark.trim_end_matches('\r'), MARK_CHARS),
+                "after": cut(after.trim_end_matches('\r'), CONTEXT_CHARS),
+                "more_lines": end > line_end,
+            })
+        })
+        .collect()
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn cut(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", s.get(..i).unwrap_or_default()),
+        None => s.to_string(),
+    }
 }
 
 /// `GET /api/rules`: the same list as `styrkoll rules --format json`.

@@ -136,7 +136,7 @@ fn route(req: &Request, state: &State) -> Response {
     let method = req.method.as_str();
     let path = req.path.as_str();
     let allowed = match path {
-        "/" | "/index.html" | "/app.js" | "/style.css" | "/api/rules" => "GET",
+        "/" | "/index.html" | "/app.js" | "/report.js" | "/style.css" | "/api/rules" => "GET",
         "/api/check" => "POST",
         p if p.starts_with("/api/rules/") => "GET",
         _ => return not_found(path),

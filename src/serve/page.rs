@@ -5,6 +5,7 @@ use super::http::Response;
 
 const INDEX: &str = include_str!("assets/index.html");
 const SCRIPT: &str = include_str!("assets/app.js");
+const REPORT: &str = include_str!("assets/report.js");
 const STYLE: &str = include_str!("assets/style.css");
 
 /// Only this server's own files, and no framing by other sites.
@@ -16,6 +17,7 @@ pub fn asset(path: &str) -> Option<Response> {
     let (kind, body) = match path {
         "/" | "/index.html" => ("text/html; charset=utf-8", INDEX),
         "/app.js" => ("text/javascript; charset=utf-8", SCRIPT),
+        "/report.js" => ("text/javascript; charset=utf-8", REPORT),
         "/style.css" => ("text/css; charset=utf-8", STYLE),
         _ => return None,
     };

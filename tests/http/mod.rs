@@ -43,9 +43,27 @@ pub fn send_raw(addr: &str, raw: &[u8]) -> Reply {
     read_reply(&mut s)
 }
 
+/// Reads until the server closes the connection or the announced body is
+/// complete (some servers keep the connection open).
 pub fn read_reply(s: &mut TcpStream) -> Reply {
     let mut buf = Vec::new();
-    s.read_to_end(&mut buf).unwrap();
+    let mut chunk = [0u8; 16384];
+    loop {
+        let n = s.read(&mut chunk).unwrap();
+        if n == 0 {
+            break;
+        }
+        buf.extend_from_slice(&chunk[..n]);
+        if let Some(split) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            let reply = parse_reply(&buf);
+            let length = reply
+                .header("content-length")
+                .and_then(|v| v.parse::<usize>().ok());
+            if length.is_some_and(|len| buf.len() >= split + 4 + len) {
+                break;
+            }
+        }
+    }
     parse_reply(&buf)
 }
 
