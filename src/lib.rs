@@ -35,6 +35,7 @@ pub mod personnummer;
 pub mod profile;
 pub mod report;
 pub mod schedule;
+pub mod serve;
 pub mod source;
 pub mod suppress;
 pub mod templates;

@@ -59,6 +59,8 @@ enum Command {
     },
     /// Språkserver (LSP) för editorer, över standard in och ut
     Lsp(cli::lsp::LspArgs),
+    /// Öppna en webbsida på den här datorn där man släpper ett dokument och ser vad som ska rättas
+    Serve(cli::serve::ServeArgs),
     /// Skriv en kommenterad styrkoll.yaml att börja från
     Init {
         /// Mappen att skriva styrkoll.yaml i
@@ -90,6 +92,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cli::check::run(args),
         Command::Init { dir, force } => cli::init::run(&dir, force),
         Command::Lsp(args) => cli::lsp::run(args),
+        Command::Serve(args) => cli::serve::run(args),
         Command::New {
             kind,
             out,

@@ -9,4 +9,5 @@ pub mod lsp;
 pub mod new;
 mod output;
 mod progress;
+pub mod serve;
 mod walk;
