@@ -67,7 +67,9 @@ fn pipeline(c: &mut Criterion) {
     for (label, ext, text) in docs.iter().filter(|d| d.0.starts_with("typical")) {
         let src = Source::from_text(format!("doc.{ext}"), text.clone());
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_function(label.as_str(), |b| b.iter(|| black_box(Engine::parse(&src))));
+        group.bench_function(label.as_str(), |b| {
+            b.iter(|| black_box(Engine::parse(&src)))
+        });
     }
     group.finish();
 

@@ -32,7 +32,9 @@ fn long_line(bytes: usize) -> String {
 }
 
 fn headings(n: usize) -> String {
-    (0..n).map(|i| format!("## {i} Rubrik\n\nText {i}.\n\n")).collect()
+    (0..n)
+        .map(|i| format!("## {i} Rubrik\n\nText {i}.\n\n"))
+        .collect()
 }
 
 fn table_rows(n: usize) -> String {
@@ -96,7 +98,11 @@ fn scaling(c: &mut Criterion) {
     let corpus = |docs: usize| -> Vec<Source> {
         (0..docs)
             .map(|i| {
-                let form = if i % 2 == 0 { corpus::Form::Md } else { corpus::Form::Txt };
+                let form = if i % 2 == 0 {
+                    corpus::Form::Md
+                } else {
+                    corpus::Form::Txt
+                };
                 let (name, text) = corpus::document(i, 7, form);
                 Source::from_text(name, text)
             })

@@ -33,7 +33,11 @@ impl Rng {
 /// Seeds: the fixtures (text, Word) or the shipped rule packs.
 fn seeds(target: &str, root: &Path) -> Vec<Vec<u8>> {
     let mut out = Vec::new();
-    let mut stack = vec![root.join(if target == "rule_pack" { "rules" } else { "fixtures" })];
+    let mut stack = vec![root.join(if target == "rule_pack" {
+        "rules"
+    } else {
+        "fixtures"
+    })];
     while let Some(dir) = stack.pop() {
         for e in std::fs::read_dir(&dir).unwrap() {
             let p = e.unwrap().path();
@@ -67,10 +71,31 @@ fn word_seeds() -> Vec<Vec<u8>> {
 
 /// Tokens that the parsers react to, for insertion.
 const TOKENS: &[&[u8]] = &[
-    b"\n# ", b"\n## 1 ", b"\n| a | b |\n|---|---|\n", b"\t", b"\n- ", b"<!-- ", b" -->",
-    b"2026-02-30", b"19121212-1212", b"\n\xc2\xa7 8 ", b"Dnr: ", b"---\n", b"\xe2\x80\x93",
-    b"\xef\xbb\xbf", b"\xff\xfe", b"\r\n", b"\xe2\x98\x92", b"check: ", b"params: {", b"- id: ",
-    b"<w:p>", b"</w:t>", b"PK\x03\x04", b"\xc3\xa5", b"\xf0\x9f\x8c\x8d",
+    b"\n# ",
+    b"\n## 1 ",
+    b"\n| a | b |\n|---|---|\n",
+    b"\t",
+    b"\n- ",
+    b"<!-- ",
+    b" -->",
+    b"2026-02-30",
+    b"19121212-1212",
+    b"\n\xc2\xa7 8 ",
+    b"Dnr: ",
+    b"---\n",
+    b"\xe2\x80\x93",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\r\n",
+    b"\xe2\x98\x92",
+    b"check: ",
+    b"params: {",
+    b"- id: ",
+    b"<w:p>",
+    b"</w:t>",
+    b"PK\x03\x04",
+    b"\xc3\xa5",
+    b"\xf0\x9f\x8c\x8d",
 ];
 
 fn mutate(rng: &mut Rng, input: &mut Vec<u8>, seeds: &[Vec<u8>]) {
@@ -126,7 +151,9 @@ fn mutate(rng: &mut Rng, input: &mut Vec<u8>, seeds: &[Vec<u8>]) {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let target = args.next().expect("target: load_parse_check, docx or rule_pack");
+    let target = args
+        .next()
+        .expect("target: load_parse_check, docx or rule_pack");
     let mut seconds = 60u64;
     let mut seed = 0x5EED_u64;
     while let Some(a) = args.next() {
@@ -164,7 +191,11 @@ fn main() {
             let path = crashes.join(format!("{target}-slow-{execs}.bin"));
             std::fs::create_dir_all(&crashes).unwrap();
             std::fs::write(&path, &input).unwrap();
-            eprintln!("slow ({:?}): input written to {}", t.elapsed(), path.display());
+            eprintln!(
+                "slow ({:?}): input written to {}",
+                t.elapsed(),
+                path.display()
+            );
         }
         execs += 1;
     }

@@ -11,7 +11,8 @@ use crate::source::from_bytes;
 const MAX_INPUT: usize = 256 * 1024;
 
 /// A small complete document for rule packs to run on.
-const DOCUMENT: &str = "---\ndokumenttyp: handlingsplan\n---\n# Övergripande handlingsplan 2026\n\n\
+const DOCUMENT: &str =
+    "---\ndokumenttyp: handlingsplan\n---\n# Övergripande handlingsplan 2026\n\n\
 Dnr: RS/1/2026\n\n## 1 Inledning\n\nPlanen skall gälla 2026-02-30. 25% av KVR.\n\n\
 ## 2 Mål\n\n- Mål 1: Minst 90 % ska svara.\n\n| Aktivitet | Mål |\n|---|---|\n| Gör | 1 |\n";
 

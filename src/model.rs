@@ -169,9 +169,8 @@ impl Document {
         // section containing the offset is the last one starting at or
         // before it, or one of that one's ancestors: a binary search and a
         // walk up, not a scan of every section (this runs per finding).
-        let contains = |s: &Section| {
-            offset < s.span.end || (offset == s.span.end && s.span.end == self.len)
-        };
+        let contains =
+            |s: &Section| offset < s.span.end || (offset == s.span.end && s.span.end == self.len);
         let last = self
             .sections
             .partition_point(|s| s.span.start <= offset)

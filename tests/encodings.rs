@@ -9,7 +9,9 @@ const TEXT: &str = "Övergripande handlingsplan för miljö 2026\n\n1 Inledning\
                     Åtgärderna ska minska utsläppen. Det gäller även färjor.\n";
 
 fn latin1(s: &str) -> Vec<u8> {
-    s.chars().map(|c| u8::try_from(u32::from(c)).unwrap()).collect()
+    s.chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap())
+        .collect()
 }
 
 fn utf16(s: &str, big_endian: bool) -> Vec<u8> {
@@ -61,7 +63,10 @@ fn utf16_with_bom_is_decoded_and_named() {
         let (text, ge009) = read(&utf16(TEXT, big_endian));
         assert_eq!(text, TEXT);
         assert_eq!(ge009.len(), 1);
-        assert!(ge009[0].contains("UTF-16") && ge009[0].contains(name), "{ge009:?}");
+        assert!(
+            ge009[0].contains("UTF-16") && ge009[0].contains(name),
+            "{ge009:?}"
+        );
     }
 }
 

@@ -30,7 +30,10 @@ fn run(name: &str, text: &str, args: &[&str]) -> (Option<i32>, String, String) {
 fn a_file_over_the_size_limit_is_refused_and_the_run_goes_on() {
     let (code, stdout, stderr) = run("big.md", &"a".repeat(2000), &["--max-file-size", "1000"]);
     assert_eq!(code, Some(3), "{stderr}");
-    assert!(stderr.contains("fel: big.md: ") && stderr.contains("gränsen 1000 byte"), "{stderr}");
+    assert!(
+        stderr.contains("fel: big.md: ") && stderr.contains("gränsen 1000 byte"),
+        "{stderr}"
+    );
     assert!(stdout.contains("SR007"), "good.md was checked: {stdout}");
 }
 

@@ -31,7 +31,13 @@ fn assert_spans(report: &FileReport) {
             && text.is_char_boundary(s.end)
     };
     for d in &report.diagnostics {
-        assert!(ok(d.span), "{}: {:?} in {} bytes", d.rule, d.span, text.len());
+        assert!(
+            ok(d.span),
+            "{}: {:?} in {} bytes",
+            d.rule,
+            d.span,
+            text.len()
+        );
         for l in &d.labels {
             assert!(ok(l.span), "{} label {:?}", d.rule, l.span);
         }

@@ -9,7 +9,8 @@
 
 const HP_MD: &str = include_str!("../../fixtures/handlingsplan/ok/komplett.md");
 const HP_TXT: &str = include_str!("../../fixtures/handlingsplan/ok/komplett.txt");
-const UD_MD: &str = include_str!("../../fixtures/uppdragsdirektiv/ok/inkop-forbrukningsmaterial.md");
+const UD_MD: &str =
+    include_str!("../../fixtures/uppdragsdirektiv/ok/inkop-forbrukningsmaterial.md");
 const UD_TXT: &str = include_str!("../../fixtures/uppdragsdirektiv/ok/digitala-vardmoten.txt");
 
 /// Where a handlingsplan grows: the introduction must stay short (HP008),
@@ -316,9 +317,5 @@ fn sized(i: usize, target: usize, rng: &mut Rng, form: Form) -> (String, String)
         _ => ("protokoll", protokoll(target, rng, form)),
     };
     let ext = if form == Form::Md { "md" } else { "txt" };
-    (
-        format!("{i:06}-{profile}.{ext}"),
-        defects(doc, rng),
-    )
+    (format!("{i:06}-{profile}.{ext}"), defects(doc, rng))
 }
-

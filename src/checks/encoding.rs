@@ -20,7 +20,9 @@ pub struct Params {}
 
 pub fn check(ctx: &Ctx, _p: &Params) -> Vec<Finding> {
     match ctx.decoded_from {
-        Some(encoding) => vec![Finding::at(ctx.document_span()).arg("encoding", display_name(encoding))],
+        Some(encoding) => {
+            vec![Finding::at(ctx.document_span()).arg("encoding", display_name(encoding))]
+        }
         None => Vec::new(),
     }
 }

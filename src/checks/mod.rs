@@ -88,6 +88,7 @@ pub struct DocCache {
     dates: OnceLock<(Vec<DateMention>, Vec<DateRange>)>,
     identifiers: OnceLock<Vec<identifiers::Identifier>>,
     schedule: OnceLock<crate::schedule::Schedule>,
+    unchecked: OnceLock<Vec<Span>>,
 }
 
 impl Ctx<'_> {
@@ -112,6 +113,13 @@ impl Ctx<'_> {
         self.cache.identifiers.get_or_init(|| {
             identifiers::find_identifiers(self.text, &identifiers::IdentifierKind::ALL)
         })
+    }
+
+    /// Front matter, comments and code: what the writing rules never touch.
+    pub fn unchecked_spans(&self) -> &[Span] {
+        self.cache
+            .unchecked
+            .get_or_init(|| mask::unchecked_spans(self))
     }
 
     /// The decision points, milestones and phases of the document.

@@ -314,7 +314,12 @@ fn stream(
 
 /// After streaming: the unreadable files and the summary, as `render` and
 /// `run` write them for the same format.
-fn finish_stream(summary: &Summary, errors: &[FileError], args: &CheckArgs, lang: Lang) -> ExitCode {
+fn finish_stream(
+    summary: &Summary,
+    errors: &[FileError],
+    args: &CheckArgs,
+    lang: Lang,
+) -> ExitCode {
     match args.format {
         Format::Human => {
             crate::print_out(&format!("{}\n", report::human::summary_line(summary, lang)));
