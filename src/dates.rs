@@ -196,8 +196,14 @@ pub fn month_from_swedish(name: &str) -> Option<u8> {
     if name.len() > 12 {
         return None;
     }
-    let lower = name.to_lowercase();
-    let word = lower.strip_suffix('.').unwrap_or(&lower);
+    // This runs for most words of a document: first a test of the first
+    // letter, then the word lowered on the stack, not into a new string.
+    if !starts_with_any(name, "jfmasondJFMASOND") {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let lower = lower_into(name, &mut buf)?;
+    let word = lower.strip_suffix('.').unwrap_or(lower);
     let abbrevs = [
         "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
     ];
@@ -209,14 +215,37 @@ pub fn month_from_swedish(name: &str) -> Option<u8> {
     u8::try_from(i + 1).ok()
 }
 
+/// Whether the first byte of `word` is one of `initials` (ASCII letters).
+fn starts_with_any(word: &str, initials: &str) -> bool {
+    word.as_bytes()
+        .first()
+        .is_some_and(|b| initials.as_bytes().contains(b))
+}
+
+/// `word` in lower case, written into `buf`; `None` when it does not fit
+/// (no month or weekday name is that long).
+fn lower_into<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let mut len = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let n = c.len_utf8();
+        c.encode_utf8(buf.get_mut(len..len + n)?);
+        len += n;
+    }
+    std::str::from_utf8(buf.get(..len)?).ok()
+}
+
 /// `måndag`..`söndag` and the definite forms `måndagen`..`söndagen`, any case.
 pub fn weekday_from_swedish(name: &str) -> Option<Weekday> {
     let name = name.trim();
     if name.len() > 12 {
         return None;
     }
-    let lower = name.to_lowercase();
-    let word = lower.strip_suffix("en").unwrap_or(&lower);
+    if !starts_with_any(name, "mtoflsMTOFLS") {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let lower = lower_into(name, &mut buf)?;
+    let word = lower.strip_suffix("en").unwrap_or(lower);
     WEEKDAYS_SV
         .iter()
         .find(|(n, _)| *n == word)

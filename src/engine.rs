@@ -104,10 +104,16 @@ impl Engine {
 
     /// Parse, classify and check one source.
     pub fn check(&self, source: &Source, opts: &CheckOptions) -> FileReport {
-        let text = source.text.as_str();
+        let doc = Self::parse(source);
+        self.check_parsed(source, &doc, opts)
+    }
+
+    /// The source's document: its text parsed with the headings a Word
+    /// reader knows, and the file's properties as front matter.
+    pub fn parse(source: &Source) -> Document {
         let origin = source.origin.as_ref();
         let hints = origin.map_or(&[][..], |o| o.headings.as_slice());
-        let mut doc = parse_with_headings(text, hints);
+        let mut doc = parse_with_headings(&source.text, hints);
         for (key, value) in origin.map_or(&[][..], |o| o.properties.as_slice()) {
             // A property stands nowhere in the text: its span is empty.
             doc.front_matter.push(Field {
@@ -117,13 +123,21 @@ impl Engine {
                 value_span: Span::default(),
             });
         }
+        doc
+    }
+
+    /// Classify and check a source whose text is parsed already
+    /// (`Engine::parse`).
+    pub fn check_parsed(&self, source: &Source, doc: &Document, opts: &CheckOptions) -> FileReport {
+        let text = source.text.as_str();
+        let origin = source.origin.as_ref();
         let revisions = origin.map(|o| o.revisions).unwrap_or_default();
         let profile = match &opts.profile {
             Some(name) => self
                 .packs
                 .iter()
                 .find(|p| p.kind == PackKind::Profile && &p.name == name),
-            None => classify(&doc, text, &self.packs),
+            None => classify(doc, text, &self.packs),
         };
         let applicable: Vec<&Pack> = self
             .packs
@@ -141,14 +155,14 @@ impl Engine {
         let cache = DocCache::default();
         for second_pass in [false, true] {
             if second_pass {
-                let mut entries = suppress::parse(&doc, text);
+                let mut entries = suppress::parse(doc, text);
                 suppress::apply(&mut entries, &mut diagnostics);
                 unused = suppress::unused(&entries, |key| self.find_rule(key).is_some());
             }
             for pack in &applicable {
-                let found = resolve_sections(&doc, &pack.sections);
+                let found = resolve_sections(doc, &pack.sections);
                 let ctx = Ctx {
-                    doc: &doc,
+                    doc,
                     text,
                     lang: opts.lang,
                     profile: profile.map(|p| p.name.as_str()),
@@ -157,6 +171,7 @@ impl Engine {
                     unused_suppressions: &unused,
                     cache: &cache,
                     revisions: &revisions,
+                    decoded_from: source.decoded_from,
                 };
                 for rule in &pack.rules {
                     if rule.check.kind().runs_after_suppression() != second_pass {
@@ -166,7 +181,7 @@ impl Engine {
                         continue;
                     };
                     for f in rule.check.run(&ctx) {
-                        let mut d = to_diagnostic(rule, f, &doc, text, opts.lang);
+                        let mut d = to_diagnostic(rule, f, doc, text, opts.lang);
                         d.severity = severity;
                         diagnostics.push(d);
                     }

@@ -28,6 +28,8 @@ pub mod diagnostic;
 pub mod engine;
 pub mod explain;
 pub mod fix;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod lsp;
 pub mod model;
 pub mod parse;

@@ -165,18 +165,25 @@ impl Document {
 
     /// The innermost section containing a byte offset.
     pub fn section_at(&self, offset: usize) -> Option<usize> {
-        // Sections are in document order and nested spans: the last one that
-        // starts at or before the offset and still contains it is innermost.
-        let mut found = None;
-        for (i, s) in self.sections.iter().enumerate() {
-            if s.span.start > offset {
-                break;
+        // Sections are in document order with nested spans, so the innermost
+        // section containing the offset is the last one starting at or
+        // before it, or one of that one's ancestors: a binary search and a
+        // walk up, not a scan of every section (this runs per finding).
+        let contains =
+            |s: &Section| offset < s.span.end || (offset == s.span.end && s.span.end == self.len);
+        let last = self
+            .sections
+            .partition_point(|s| s.span.start <= offset)
+            .checked_sub(1)?;
+        let mut cur = Some(last);
+        while let Some(i) = cur {
+            let s = self.sections.get(i)?;
+            if contains(s) {
+                return Some(i);
             }
-            if offset < s.span.end || (offset == s.span.end && s.span.end == self.len) {
-                found = Some(i);
-            }
+            cur = s.parent;
         }
-        found
+        None
     }
 
     /// Every field in the document: front matter, preamble and all sections.

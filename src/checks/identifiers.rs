@@ -62,61 +62,123 @@ pub struct Identifier {
     pub span: Span,
 }
 
-static PATTERNS: LazyLock<Vec<(IdentifierKind, Regex)>> = LazyLock::new(|| {
+/// A cheap test on a line's bytes that every match of a pattern passes: a
+/// line that fails it is not searched. The regexes use Unicode `\b`, which
+/// makes the regex crate search non-ASCII lines with its slowest engines, so
+/// most prose lines must never reach them.
+type Needs = fn(&[u8]) -> bool;
+
+/// A digit, one of `seps`, a digit: `2024-05`, `12.30`, `2009:400`.
+fn digit_sep_digit(line: &[u8], seps: &[u8]) -> bool {
+    line.windows(3)
+        .any(|w| w[0].is_ascii_digit() && seps.contains(&w[1]) && w[2].is_ascii_digit())
+}
+
+fn contains(line: &[u8], needle: &[u8]) -> bool {
+    line.windows(needle.len()).any(|w| w == needle)
+}
+
+fn contains_ignore_ascii_case(line: &[u8], needle: &[u8]) -> bool {
+    line.windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+static PATTERNS: LazyLock<Vec<(IdentifierKind, Regex, Needs)>> = LazyLock::new(|| {
     use IdentifierKind::*;
-    let table: [(IdentifierKind, &str); 17] = [
-        (Url, r#"(?i)\b(?:https?://|ftp://|www\.)[^\s<>"'()\[\]]+"#),
+    let any: Needs = |_| true;
+    let table: [(IdentifierKind, &str, Needs); 17] = [
+        (
+            Url,
+            r#"(?i)\b(?:https?://|ftp://|www\.)[^\s<>"'()\[\]]+"#,
+            any,
+        ),
         (
             Email,
             r"[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+",
+            any,
         ),
         (
             CaseNumber,
             r"\b\p{Lu}[\p{Lu}\p{N}]{0,7}[ \t]?/[ \t]?\d{1,6}[ \t]?/[ \t]?(?:19|20)\d{2}\b",
+            |l| l.contains(&b'/'),
         ),
-        (CaseNumber, r"\b\p{Lu}{2,8}[ \t]\d{1,6}-(?:19|20)\d{2}\b"),
+        (
+            CaseNumber,
+            r"\b\p{Lu}{2,8}[ \t]\d{1,6}-(?:19|20)\d{2}\b",
+            |l| digit_sep_digit(l, b"-"),
+        ),
         (
             CaseNumber,
             r"\b\p{Lu}{2,8}[ \t-](?:19|20)\d{2}(?:/\d{2})?[/-]\d{1,6}\b",
+            |l| digit_sep_digit(l, b"/-"),
         ),
         (
             CaseNumber,
             r"\b(?i:dnr|diarienr|diarienummer|ärendenr|ärendenummer)\b\.?[ \t]*:?[ \t]*(?:\p{Lu}{1,8}[ \t]?/?)?\d[\d/.:-]*\d",
+            |l| {
+                contains_ignore_ascii_case(l, b"dnr")
+                    || contains_ignore_ascii_case(l, b"diarie")
+                    || contains_ignore_ascii_case(l, b"rende")
+            },
         ),
-        (LawReference, r"\b(?:1[6-9]|20)\d{2}(?:/\d{2})?:\d{1,4}\b"),
+        (
+            LawReference,
+            r"\b(?:1[6-9]|20)\d{2}(?:/\d{2})?:\d{1,4}\b",
+            |l| digit_sep_digit(l, b":"),
+        ),
         (
             Phone,
             r"(?:\+46[ \t]?(?:\(0\)[ \t]?)?\d{1,3}|\b0\d{1,3})(?:[ \t]?[-–][ \t]?|[ \t])\d{2,4}(?:[ \t]?\d{2,4}){0,3}\b",
+            |l| contains(l, b"+46") || l.windows(2).any(|w| w[0] == b'0' && w[1].is_ascii_digit()),
         ),
-        (Version, r"\bv\d+(?:\.\d+)+\b"),
+        (Version, r"\bv\d+(?:\.\d+)+\b", |l| digit_sep_digit(l, b".")),
         (
             Version,
             r"(?i)\b(?:version|ver\.)[ \t]*:?[ \t]*\d+(?:\.\d+)*\b",
+            |l| contains_ignore_ascii_case(l, b"ver"),
         ),
         (
             Version,
             r"\b\p{L}*\p{Lu}\p{L}*\p{Lu}\p{L}*[ \t]\d+\.\d+(?:\.\d+)*\b",
+            |l| digit_sep_digit(l, b"."),
         ),
-        (Version, r"\b\d+(?:\.\d+){2,}\.?"),
+        (Version, r"\b\d+(?:\.\d+){2,}\.?", |l| {
+            digit_sep_digit(l, b".")
+        }),
         (
             IsoDate,
             r"\b(?:1\d|20)\d{2}-[01]\d(?:-[0-3]\d(?:T\d{2}:\d{2}(?::\d{2})?)?)?\b",
+            |l| digit_sep_digit(l, b"-"),
         ),
-        (Time, r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b"),
-        (IdNumber, r"\b(?:\d{6}|\d{8})[-+]\d{4}\b"),
+        (Time, r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b", |l| {
+            digit_sep_digit(l, b":.")
+        }),
+        (IdNumber, r"\b(?:\d{6}|\d{8})[-+]\d{4}\b", |l| {
+            digit_sep_digit(l, b"-+")
+        }),
         (
             IdNumber,
             r"\b(?i:bankgiro|plusgiro|bg|pg)\b\.?[ \t]*(?:nr\.?)?:?[ \t]*\d[\d \t-]*\d",
+            |l| {
+                contains_ignore_ascii_case(l, b"giro")
+                    || contains_ignore_ascii_case(l, b"bg")
+                    || contains_ignore_ascii_case(l, b"pg")
+            },
         ),
         (
             Standard,
             r"\b(?:SS|SIS|EN|ISO|IEC)(?:[-/ ](?:EN|ISO|IEC))*[ \t]\d+(?:[-:]\d+)*\b",
+            |l| {
+                [&b"SS"[..], b"SIS", b"EN", b"ISO", b"IEC"]
+                    .iter()
+                    .any(|n| contains(l, n))
+            },
         ),
     ];
     // The patterns are constants; a broken one is dropped (and a unit test fails).
     table
         .into_iter()
-        .filter_map(|(k, p)| Regex::new(p).ok().map(|r| (k, r)))
+        .filter_map(|(k, p, needs)| Regex::new(p).ok().map(|r| (k, r, needs)))
         .collect()
 });
 
@@ -195,8 +257,20 @@ pub fn find_identifiers(text: &str, kinds: &[IdentifierKind]) -> Vec<Identifier>
     let mut at = 0;
     for raw in text.split_inclusive('\n') {
         let line = raw.trim_end_matches(['\n', '\r']);
-        for (kind, re) in PATTERNS.iter() {
-            if !kinds.contains(kind) || !may_hold(*kind, line) {
+        let bytes = line.as_bytes();
+        // Every kind but URLs (`://`, `www.`) and e-mail (`@`) needs a digit:
+        // one pass over the bytes rules most prose lines out for all of them.
+        let digit = bytes.iter().any(u8::is_ascii_digit);
+        if !digit && !bytes.iter().any(|b| matches!(b, b'@' | b'.' | b':')) {
+            at += raw.len();
+            continue;
+        }
+        for (kind, re, needs) in PATTERNS.iter() {
+            let possible = match kind {
+                IdentifierKind::Url | IdentifierKind::Email => may_hold(*kind, line),
+                _ => digit,
+            };
+            if !possible || !kinds.contains(kind) || !needs(bytes) {
                 continue;
             }
             for m in re.find_iter(line) {

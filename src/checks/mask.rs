@@ -15,9 +15,7 @@ pub struct Mask {
 impl Mask {
     /// Front matter, comments, code, and identifiers of the given kinds.
     pub fn new(ctx: &Ctx, kinds: &[IdentifierKind]) -> Mask {
-        let mut spans = ctx.doc.comment_spans();
-        spans.extend(front_matter_span(ctx.text));
-        spans.extend(code_spans(ctx.text));
+        let mut spans = ctx.unchecked_spans().to_vec();
         spans.extend(
             ctx.identifiers()
                 .iter()
@@ -46,6 +44,16 @@ impl Mask {
         let i = self.spans.partition_point(|s| s.end <= span.start);
         self.spans.get(i).is_some_and(|s| s.start < end)
     }
+}
+
+/// Front matter, comments and code: the part of every mask that does not
+/// depend on the identifier kinds (computed once per document, see
+/// `Ctx::unchecked_spans`).
+pub fn unchecked_spans(ctx: &Ctx) -> Vec<Span> {
+    let mut spans = ctx.doc.comment_spans();
+    spans.extend(front_matter_span(ctx.text));
+    spans.extend(code_spans(ctx.text));
+    spans
 }
 
 /// `---` … `---` at the very start of the text.

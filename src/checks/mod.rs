@@ -15,6 +15,7 @@ mod date_format;
 mod date_without_year;
 mod decision_month;
 mod empty_table;
+mod encoding;
 mod end_before_start;
 mod goal_activity;
 mod heading_stop;
@@ -75,6 +76,9 @@ pub struct Ctx<'a> {
     pub cache: &'a DocCache,
     /// Tracked changes not yet accepted in a Word document (none for text).
     pub revisions: &'a crate::source::Revisions,
+    /// The character encoding the file was decoded from, when it was not
+    /// UTF-8 (`windows-1252`, `UTF-16LE`); `None` for UTF-8 and Word files.
+    pub decoded_from: Option<&'a str>,
 }
 
 /// Whole-document scans shared by the checks of one run: each is computed
@@ -84,6 +88,7 @@ pub struct DocCache {
     dates: OnceLock<(Vec<DateMention>, Vec<DateRange>)>,
     identifiers: OnceLock<Vec<identifiers::Identifier>>,
     schedule: OnceLock<crate::schedule::Schedule>,
+    unchecked: OnceLock<Vec<Span>>,
 }
 
 impl Ctx<'_> {
@@ -108,6 +113,13 @@ impl Ctx<'_> {
         self.cache.identifiers.get_or_init(|| {
             identifiers::find_identifiers(self.text, &identifiers::IdentifierKind::ALL)
         })
+    }
+
+    /// Front matter, comments and code: what the writing rules never touch.
+    pub fn unchecked_spans(&self) -> &[Span] {
+        self.cache
+            .unchecked
+            .get_or_init(|| mask::unchecked_spans(self))
     }
 
     /// The decision points, milestones and phases of the document.
@@ -315,4 +327,5 @@ check_kinds! {
     HeadingStop => heading_stop, "heading-stop";
     Readability => readability, "readability";
     TrackedChanges => tracked_changes, "tracked-changes";
+    Encoding => encoding, "encoding";
 }

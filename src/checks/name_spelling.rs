@@ -30,6 +30,10 @@ pub struct Params {
     pub max_distance: usize,
     #[serde(default = "default_similarity")]
     pub min_similarity: f64,
+    /// The name-before-party-letters regex, compiled on the first document
+    /// and reused: compiling it per document cost more than the search.
+    #[serde(skip)]
+    party_regex: std::sync::OnceLock<Option<Regex>>,
 }
 
 fn default_distance() -> usize {
@@ -70,7 +74,7 @@ fn party_regex(parties: &[String]) -> Option<Regex> {
 /// Names in `text`: before party letters and in matching fields.
 fn mentions(ctx: &Ctx, p: &Params) -> Vec<Mention> {
     let mut out = Vec::new();
-    if let Some(re) = party_regex(&p.parties) {
+    if let Some(re) = p.party_regex.get_or_init(|| party_regex(&p.parties)) {
         for c in re.captures_iter(ctx.text) {
             if let Some(m) = c.get(1) {
                 out.push(Mention {

@@ -16,7 +16,7 @@ use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use styrkoll::report::{self, FileError, Summary};
-use styrkoll::source::{self, DEFAULT_MAX_FILE_SIZE};
+use styrkoll::source::{self, DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_LINE_LENGTH};
 use styrkoll::{FileReport, Lang};
 
 #[derive(clap::Args)]
@@ -48,6 +48,9 @@ pub struct CheckArgs {
     /// Största filstorlek i byte
     #[arg(long, default_value_t = DEFAULT_MAX_FILE_SIZE)]
     pub(super) max_file_size: u64,
+    /// Längsta rad i byte; ett dokument med en längre rad granskas inte
+    #[arg(long, default_value_t = DEFAULT_MAX_LINE_LENGTH)]
+    pub(super) max_line_length: usize,
     /// Färger i terminalen: auto, always, never
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -121,12 +124,37 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     }
 
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            args.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
     let progress = Progress::new(jobs.len());
-    let outcomes = parallel(args.threads, &jobs, |job| {
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads)
+        .build()
+    {
+        Ok(pool) => Some(pool),
+        Err(e) => {
+            eprintln!("varning: kunde inte starta trådar ({e}); granskar en fil i taget");
+            None
+        }
+    };
+    let check = |job: &Job| {
         let outcome = process(job, &configs, &args);
         progress.done_one();
         outcome
-    });
+    };
+    if output::streams(args.format) && args.output.is_none() && !args.diff {
+        let summary = stream(&jobs, &pool, check, &mut errors, &args, lang, color);
+        progress.finish();
+        return finish_stream(&summary, &errors, &args, lang);
+    }
+    let outcomes = parallel(pool.as_ref(), &jobs, check);
     progress.finish();
 
     let mut reports: Vec<FileReport> = Vec::with_capacity(outcomes.len());
@@ -157,15 +185,6 @@ pub fn run(args: CheckArgs) -> ExitCode {
         };
     }
     let summary = Summary::of(&reports, &errors);
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            args.output.is_none()
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none()
-        }
-    };
     let run = Run {
         reports: &reports,
         errors: &errors,
@@ -239,20 +258,79 @@ fn find_documents(args: &CheckArgs) -> (Vec<Job>, Vec<FileError>) {
     (jobs, errors)
 }
 
-/// `f` over the items on `threads` threads (0: one per core), results in
+/// `f` over the items on the pool (one at a time without one), results in
 /// the items' order.
 fn parallel<T: Sync, R: Send>(
-    threads: usize,
+    pool: Option<&rayon::ThreadPool>,
     items: &[T],
     f: impl Fn(&T) -> R + Sync + Send,
 ) -> Vec<R> {
-    match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
-        Ok(pool) => pool.install(|| items.par_iter().map(&f).collect()),
-        Err(e) => {
-            eprintln!("varning: kunde inte starta trådar ({e}); granskar en fil i taget");
-            items.iter().map(f).collect()
+    match pool {
+        Some(pool) => pool.install(|| items.par_iter().map(&f).collect()),
+        None => items.iter().map(f).collect(),
+    }
+}
+
+/// Files checked at a time when streaming: enough to keep every thread busy,
+/// few enough that memory does not grow with the number of files.
+const STREAM_CHUNK: usize = 256;
+
+/// Checks the files a chunk at a time and writes each chunk's output in
+/// file order as soon as it is done, so only one chunk's texts are held at
+/// once: memory does not grow with the number of files. Returns the counts.
+fn stream(
+    jobs: &[Job],
+    pool: &Option<rayon::ThreadPool>,
+    check: impl Fn(&Job) -> crate::cli::check_file::Outcome + Sync + Send,
+    errors: &mut Vec<FileError>,
+    args: &CheckArgs,
+    lang: Lang,
+    color: bool,
+) -> Summary {
+    let mut summary = Summary::of(&[], &[]);
+    for chunk in jobs.chunks(STREAM_CHUNK) {
+        let mut reports = Vec::with_capacity(chunk.len());
+        for o in parallel(pool.as_ref(), chunk, &check) {
+            for note in &o.notes {
+                eprintln!("{note}");
+            }
+            reports.extend(o.report);
+            errors.extend(o.error);
+        }
+        let counts = Summary::of(&reports, &[]);
+        summary.files += counts.files;
+        summary.errors += counts.errors;
+        summary.warnings += counts.warnings;
+        summary.infos += counts.infos;
+        let text = output::render_files(args.format, &reports, lang, color);
+        if !text.is_empty() {
+            crate::print_out(&text);
         }
     }
+    summary.files += errors.len();
+    summary.unreadable = errors.len();
+    summary
+}
+
+/// After streaming: the unreadable files and the summary, as `render` and
+/// `run` write them for the same format.
+fn finish_stream(
+    summary: &Summary,
+    errors: &[FileError],
+    args: &CheckArgs,
+    lang: Lang,
+) -> ExitCode {
+    match args.format {
+        Format::Human => {
+            crate::print_out(&format!("{}\n", report::human::summary_line(summary, lang)));
+            for e in errors {
+                eprint!("{}", report::human::render_error(e, lang));
+            }
+        }
+        Format::Short => crate::print_out(&report::short::render(&[], errors)),
+        _ => crate::print_out(&report::github::render(&[], errors, lang)),
+    }
+    exit_code(summary, matches!(args.deny, Some(Deny::Warnings)))
 }
 
 fn exit_code(s: &Summary, deny_warnings: bool) -> ExitCode {

@@ -57,6 +57,15 @@ pub fn process(job: &Job, configs: &Configs, args: &CheckArgs) -> Outcome {
             }
         },
     };
+    if let Err(e) = source::check_line_length(src, args.max_line_length) {
+        return Outcome {
+            error: Some(FileError {
+                path: job.path.display().to_string(),
+                message: e.to_string(),
+            }),
+            ..Outcome::default()
+        };
+    }
     let mut outcome = Outcome::default();
     let mut report = check_one(config, args, &job.path, src);
     if args.diff {

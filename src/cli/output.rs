@@ -35,19 +35,38 @@ pub struct Run<'a> {
     pub color: bool,
 }
 
+/// Whether the format is one block of lines per file, with nothing that
+/// depends on the other files: such output is written as the files are
+/// checked, and no file's text is kept after its block is written.
+pub fn streams(format: Format) -> bool {
+    matches!(format, Format::Human | Format::Short | Format::Github)
+}
+
+/// The blocks of these files in a streaming format (see `streams`); the
+/// unreadable files and the summary come after every block, from `render`
+/// with no reports.
+pub fn render_files(format: Format, reports: &[FileReport], lang: Lang, color: bool) -> String {
+    match format {
+        Format::Human => {
+            let style = report::human::Style { color, width: 100 };
+            let mut out = String::new();
+            for r in reports {
+                out.push_str(&report::human::render_file(r, lang, style));
+            }
+            out
+        }
+        Format::Short => report::short::render(reports, &[]),
+        Format::Github => report::github::render(reports, &[], lang),
+        Format::Json | Format::Sarif | Format::Junit => String::new(),
+    }
+}
+
 /// The report as it goes to standard out (or `--output`).
 pub fn render(format: Format, run: &Run) -> String {
     let (reports, errors) = (run.reports, run.errors);
     match format {
         Format::Human => {
-            let style = report::human::Style {
-                color: run.color,
-                width: 100,
-            };
-            let mut out = String::new();
-            for r in reports {
-                out.push_str(&report::human::render_file(r, run.lang, style));
-            }
+            let mut out = render_files(format, reports, run.lang, run.color);
             out.push_str(&report::human::summary_line(
                 &Summary::of(reports, errors),
                 run.lang,

@@ -89,10 +89,21 @@ fn plain_text(line: &str) -> bool {
         return false;
     };
     first.is_alphabetic()
-        && !line.contains(['\t', ':'])
+        && !line.contains('\t')
+        && !could_be_field(t)
         && !t
             .get(..7)
             .is_some_and(|w| w.eq_ignore_ascii_case("avsnitt"))
+}
+
+/// Whether a line starting with a letter may be a field (`Key: value`): the
+/// grammar's key is one to four words before the first `:`, so a colon
+/// after five or more words (`… ser vi följande effektmål:`) is prose.
+fn could_be_field(t: &str) -> bool {
+    match t.split_once(':') {
+        None => false,
+        Some((key, _)) => key.split(' ').filter(|w| !w.is_empty()).nth(4).is_none(),
+    }
 }
 
 /// Classify one line (no line break). Never fails: anything unrecognised is text.
@@ -105,7 +116,34 @@ pub fn classify(line: &str) -> LineKind {
             text: (0, line.len()),
         };
     }
+    if let Some(cells) = plain_tab_row(line) {
+        return LineKind::TabRow { cells };
+    }
     classify_with_grammar(line)
+}
+
+/// A row of a Word table extracted as text: a line starting with a letter
+/// that has a tab. Every grammar alternative before `tab_row` needs another
+/// first character (or is `o⇥`, a bullet, or `Avsnitt`), and `tab_row`
+/// takes any line with a tab, so the cells are the parts between tabs.
+fn plain_tab_row(line: &str) -> Option<Vec<Range>> {
+    let t = line.trim_start_matches([' ', '\u{A0}']);
+    let first = t.chars().next()?;
+    if !first.is_alphabetic()
+        || !line.contains('\t')
+        || t.starts_with("o\t")
+        || t.get(..7)
+            .is_some_and(|w| w.eq_ignore_ascii_case("avsnitt"))
+    {
+        return None;
+    }
+    let mut cells = Vec::new();
+    let mut start = 0;
+    for part in line.split('\t') {
+        cells.push((start, start + part.len()));
+        start += part.len() + 1;
+    }
+    Some(cells)
 }
 
 /// Classify with the grammar alone.
@@ -355,6 +393,13 @@ mod fast_path_tests {
                 for line in text.lines() {
                     if is_blank(line) {
                         assert_eq!(classify_with_grammar(line), LineKind::Blank, "{line:?}");
+                    }
+                    if let Some(cells) = plain_tab_row(line) {
+                        assert_eq!(
+                            classify_with_grammar(line),
+                            LineKind::TabRow { cells },
+                            "{line:?}"
+                        );
                     }
                     if plain_text(line) {
                         lines_seen += 1;

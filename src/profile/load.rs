@@ -230,6 +230,7 @@ fn referenced_sections(check: &Check) -> Vec<&str> {
         | Check::ThousandsSeparator(_)
         | Check::ReplacePattern(_)
         | Check::TrackedChanges(_)
+        | Check::Encoding(_)
         | Check::HeadingStop(_)
         | Check::Readability(_) => Vec::new(),
     }

@@ -16,6 +16,10 @@ use thiserror::Error;
 /// Files larger than this are not read (50 MiB).
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 50 * 1024 * 1024;
 
+/// Documents with a line longer than this are not checked (1 MiB): no
+/// planning document has one, and a file that does is data, not text.
+pub const DEFAULT_MAX_LINE_LENGTH: usize = 1024 * 1024;
+
 /// A document's text, ready to parse.
 #[derive(Debug, Clone, Default)]
 pub struct Source {
@@ -46,6 +50,12 @@ pub enum LoadError {
     Io(#[from] std::io::Error),
     #[error("filen är {size} byte, mer än gränsen {limit} byte")]
     TooLarge { size: u64, limit: u64 },
+    #[error("rad {line} är {length} byte lång, mer än gränsen {limit} byte (--max-line-length); är filen verkligen text?")]
+    LineTooLong {
+        line: usize,
+        length: usize,
+        limit: usize,
+    },
     #[error("filen ser ut att vara binär (nollbyte vid position {0}), inte text")]
     Binary(usize),
     #[error("filtypen .{0} stöds inte; spara dokumentet som .docx, eller exportera det som text (.txt) eller Markdown (.md)")]
@@ -54,6 +64,21 @@ pub enum LoadError {
     Docx(#[from] docx::DocxError),
     #[error("{0}")]
     Pdf(String),
+}
+
+/// Refuses a source with a line longer than `limit` bytes, naming the first
+/// such line. One pass over the bytes.
+pub fn check_line_length(source: &Source, limit: usize) -> Result<(), LoadError> {
+    for (i, line) in source.text.split('\n').enumerate() {
+        if line.len() > limit {
+            return Err(LoadError::LineTooLong {
+                line: i + 1,
+                length: line.len(),
+                limit,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The kind of reader a file name asks for.

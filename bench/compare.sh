@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Peer comparison (not run in CI): generate DOCS Markdown documents, then time
+# on the same files, in one run: `styrkoll check` with every pack,
+# markdownlint-cli2 and rumdl with only their required-headings rule (MD043),
+# and `cat` as the I/O floor. Prints wall time, throughput and peak memory
+# (GNU time) for each, and the ratios. The peers are installed into a
+# temporary folder (npm, pip); nothing is installed globally.
+#
+#   bench/compare.sh [DOCS]        (default 2000; RUNS=3 repeats each tool)
+set -euo pipefail
+
+DOCS=${1:-2000}
+RUNS=${RUNS:-3}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+TMP=${TMP_DIR:-$(mktemp -d)}
+CORPUS="$TMP/corpus"
+TIME=/usr/bin/time
+[ -x "$TIME" ] || { echo "GNU time (/usr/bin/time) saknas: apt-get install time" >&2; exit 2; }
+
+echo "== bygger styrkoll (release)" >&2
+(cd "$ROOT" && cargo build --release -q && cargo build --release -q --example gen_corpus)
+STYRKOLL="$ROOT/target/release/styrkoll"
+
+echo "== installerar jämförelseverktygen i $TMP" >&2
+if [ ! -x "$TMP/node_modules/.bin/markdownlint-cli2" ]; then
+  npm install --silent --prefix "$TMP" markdownlint-cli2 >&2
+fi
+if [ ! -x "$TMP/venv/bin/rumdl" ]; then
+  python3 -m venv "$TMP/venv" && "$TMP/venv/bin/pip" install -q rumdl >&2
+fi
+MDL="$TMP/node_modules/.bin/markdownlint-cli2"
+RUMDL="$TMP/venv/bin/rumdl"
+
+echo "== genererar $DOCS dokument" >&2
+rm -rf "$CORPUS"
+"$ROOT/target/release/examples/gen_corpus" --docs "$DOCS" --out "$CORPUS" --format md --seed 7
+BYTES=$(cat "$CORPUS"/*.md | wc -c)
+
+# MD043 only, with the headings a handlingsplan must have ("*" = any
+# headings in between), as a repository would configure it.
+HEADINGS='"*", "## 1 Inledning", "*", "## 2 Mål", "*"'
+cat > "$CORPUS/.markdownlint-cli2.jsonc" <<JSON
+{ "config": { "default": false, "MD043": { "headings": [ $HEADINGS ] } } }
+JSON
+cat > "$TMP/rumdl.toml" <<TOML
+[global]
+enable = ["MD043"]
+[MD043]
+headings = [ $HEADINGS ]
+TOML
+
+# name, command...: runs RUNS times; prints the median wall time and peak RSS.
+measure() {
+  local name=$1; shift
+  local walls=() rss=0
+  for _ in $(seq "$RUNS"); do
+    "$TIME" -f "%e %M" -o "$TMP/time.txt" "$@" > /dev/null 2>&1 || true
+    read -r wall kb < "$TMP/time.txt"
+    walls+=("$wall")
+    [ "$kb" -gt "$rss" ] && rss=$kb
+  done
+  local median
+  median=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
+  echo "$name $median $rss"
+}
+
+cd "$CORPUS"
+{
+  measure cat sh -c 'cat ./*.md > /dev/null'
+  measure styrkoll "$STYRKOLL" check --no-config --format short .
+  measure styrkoll-1-tråd "$STYRKOLL" check --no-config --format short --threads 1 .
+  measure rumdl "$RUMDL" check --no-cache --config "$TMP/rumdl.toml" --output-format concise .
+  measure markdownlint-cli2 "$MDL" "**/*.md"
+} > "$TMP/results.txt"
+
+echo
+echo "$DOCS dokument, $(awk "BEGIN{printf \"%.1f\", $BYTES/1e6}") MB, $(nproc) kärnor, median av $RUNS körningar"
+printf '%-18s %9s %10s %12s\n' verktyg "tid (s)" "MB/s" "minne (MB)"
+while read -r name wall kb; do
+  awk -v n="$name" -v w="$wall" -v k="$kb" -v b="$BYTES" \
+    'BEGIN{printf "%-18s %9.2f %10.1f %12.1f\n", n, w, (w>0? b/1e6/w : 0), k/1024}'
+done < "$TMP/results.txt"
+S=$(awk '$1=="styrkoll"{print $2}' "$TMP/results.txt")
+echo
+while read -r name wall _; do
+  [ "$name" = styrkoll ] && continue
+  awk -v n="$name" -v w="$wall" -v s="$S" 'BEGIN{printf "%s / styrkoll: %.2f×\n", n, (s>0? w/s : 0)}'
+done < "$TMP/results.txt"
+echo "(load: $(uptime | sed 's/.*load average: //'))"
