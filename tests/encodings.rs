@@ -6,7 +6,7 @@ use styrkoll::source::{from_bytes, DEFAULT_MAX_FILE_SIZE};
 use styrkoll::{CheckOptions, Engine, Severity};
 
 const TEXT: &str = "Övergripande handlingsplan för miljö 2026\n\n1 Inledning\n\n\
-                    Åtgärderna ska minska utsläppen. Det gäller även färjor.\n";
+                    Åtgärderna ska minska utsläppen på två år. Det gäller även färjor.\n";
 
 fn latin1(s: &str) -> Vec<u8> {
     s.chars()

@@ -63,7 +63,7 @@ fn short_and_github_output_stream_in_file_order() {
     for i in 0..600 {
         std::fs::write(dir.path().join(format!("d{i:04}.md")), GOOD).unwrap();
     }
-    for (format, marker) in [("short", ": warning SR007"), ("github", "::warning file=")] {
+    for (format, marker) in [("short", " SR007 "), ("github", "title=SR007")] {
         let out = Command::new(env!("CARGO_BIN_EXE_styrkoll"))
             .args(["check", "--format", format, "."])
             .current_dir(dir.path())
