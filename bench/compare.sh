@@ -55,7 +55,9 @@ measure() {
   local walls=() rss=0
   for _ in $(seq "$RUNS"); do
     "$TIME" -f "%e %M" -o "$TMP/time.txt" "$@" > /dev/null 2>&1 || true
-    read -r wall kb < "$TMP/time.txt"
+    # GNU time writes "Command exited with non-zero status" first when the
+    # tool reports findings: the figures are on the last line.
+    read -r wall kb < <(tail -n 1 "$TMP/time.txt")
     walls+=("$wall")
     [ "$kb" -gt "$rss" ] && rss=$kb
   done

@@ -22,8 +22,9 @@ const INPUTS: &[(&str, Make, usize)] = &[
     ("long_line", long_line, 512 * 1024),
     ("headings", headings, 50_000),
     ("table_rows", table_rows, 50_000),
-    ("nested_list", nested_list, 2_500),
+    ("nested_list", nested_list, 5_000),
     ("one_character", one_character, 5 * 1024 * 1024),
+    ("staircase_list", staircase_list, 500),
 ];
 
 fn long_line(bytes: usize) -> String {
@@ -45,7 +46,17 @@ fn table_rows(n: usize) -> String {
     s
 }
 
+/// `depth` levels of nested lists: `- - - punkt` nests one list in the next
+/// on one line (nesting by indentation would grow the text with the square
+/// of the depth), 20 such lines.
 fn nested_list(depth: usize) -> String {
+    let line = format!("{}punkt\n", "- ".repeat(depth));
+    format!("# Titel\n\n{}", line.repeat(20))
+}
+
+/// Nesting by indentation: the text grows with the square of `depth`, so
+/// the ratio to look at is time per byte (printed as `per byte`).
+fn staircase_list(depth: usize) -> String {
     let items: String = (0..depth)
         .map(|i| format!("{}- punkt {i}\n", "  ".repeat(i)))
         .collect();
@@ -77,17 +88,21 @@ fn scaling(c: &mut Criterion) {
     group.measurement_time(Duration::from_secs(2));
     for &(name, make, n) in INPUTS {
         let mut times = Vec::new();
+        let mut bytes = Vec::new();
         for size in [n, 2 * n] {
             let src = Source::from_text("x.md", make(size));
             times.push(time_check(&engine, &src));
+            bytes.push(src.text.len() as f64);
             group.throughput(Throughput::Bytes(src.text.len() as u64));
             group.bench_with_input(BenchmarkId::new(name, size), &src, |b, src| {
                 b.iter(|| black_box(engine.check(src, &CheckOptions::default())))
             });
         }
+        let ratio = times[1].as_secs_f64() / times[0].as_secs_f64();
         eprintln!(
-            "ratio {name}: {:.2} (n={n}: {:?}, 2n: {:?})",
-            times[1].as_secs_f64() / times[0].as_secs_f64(),
+            "ratio {name}: {ratio:.2} for {:.2}× the bytes, per byte {:.2} (n={n}: {:?}, 2n: {:?})",
+            bytes[1] / bytes[0],
+            ratio / (bytes[1] / bytes[0]),
             times[0],
             times[1]
         );

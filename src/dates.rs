@@ -701,6 +701,9 @@ fn join(start: DateMention, end: DateMention) -> DateRange {
     }
 }
 
+/// The first letters of the Swedish month and weekday names, either case.
+const DATE_INITIALS: &[u8] = b"jfmasondtlJFMASONDTL";
+
 fn scan_items(text: &str, compact: bool) -> Vec<Item> {
     let Some(r) = res() else {
         return Vec::new();
@@ -712,7 +715,14 @@ fn scan_items(text: &str, compact: bool) -> Vec<Item> {
             i += c.len_utf8();
             continue;
         }
-        if leading_ok(text, i) {
+        // A date that starts with a letter starts with a weekday or a month
+        // name: other words are skipped without trying every form.
+        let may_start = !c.is_alphabetic()
+            || text
+                .as_bytes()
+                .get(i)
+                .is_some_and(|b| DATE_INITIALS.contains(b));
+        if may_start && leading_ok(text, i) {
             let cands = cands_at(r, text, i, compact);
             if let Some((range, lone)) = range_at(r, text, i, compact, &cands) {
                 i = range.span.1;

@@ -81,7 +81,10 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
     let mut taken: Vec<Span> = Vec::new();
     for r in ctx.ranges() {
         let span = Span::new(r.span.0, r.span.1);
-        let start_alone = mentions.iter().any(|m| m.start == span.start);
+        // Mentions and ranges are in text order: a binary search, not a scan
+        // per range.
+        let first = mentions.partition_point(|m| m.start < span.start);
+        let start_alone = mentions.get(first).is_some_and(|m| m.start == span.start);
         if start_alone || !other_form(&r.end) || mask.covers(span) {
             continue;
         }
@@ -108,9 +111,13 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
     }
     for m in mentions {
         let span = Span::new(m.start, m.end);
-        let in_range = taken
-            .iter()
-            .any(|t| t.start <= span.start && span.end <= t.end);
+        // `taken` is sorted and its ranges do not overlap: only the last one
+        // starting at or before the mention can hold it.
+        let before = taken.partition_point(|t| t.start <= span.start);
+        let in_range = before
+            .checked_sub(1)
+            .and_then(|i| taken.get(i))
+            .is_some_and(|t| span.end <= t.end);
         if in_range || !wanted(m, p.report) || mask.covers(span) {
             continue;
         }
