@@ -701,8 +701,46 @@ fn join(start: DateMention, end: DateMention) -> DateRange {
     }
 }
 
-/// The first letters of the Swedish month and weekday names, either case.
-const DATE_INITIALS: &[u8] = b"jfmasondtlJFMASONDTL";
+/// The first three letters of the Swedish month names (and their
+/// abbreviations) and of the weekday names, lower case.
+const DATE_PREFIXES: [[char; 3]; 19] = [
+    ['j', 'a', 'n'],
+    ['f', 'e', 'b'],
+    ['m', 'a', 'r'],
+    ['a', 'p', 'r'],
+    ['m', 'a', 'j'],
+    ['j', 'u', 'n'],
+    ['j', 'u', 'l'],
+    ['a', 'u', 'g'],
+    ['s', 'e', 'p'],
+    ['o', 'k', 't'],
+    ['n', 'o', 'v'],
+    ['d', 'e', 'c'],
+    ['m', 'å', 'n'],
+    ['t', 'i', 's'],
+    ['o', 'n', 's'],
+    ['t', 'o', 'r'],
+    ['f', 'r', 'e'],
+    ['l', 'ö', 'r'],
+    ['s', 'ö', 'n'],
+];
+
+/// Whether the word at the start of `s` may be a month or weekday name:
+/// its first three letters, in either case, begin one. Every date that
+/// starts with a letter starts with such a name; other words are skipped
+/// without trying every form.
+fn may_be_date_name(s: &str) -> bool {
+    let mut first = ['\0'; 3];
+    let mut chars = s.chars();
+    for slot in &mut first {
+        *slot = match chars.next() {
+            Some(c @ ('Å' | 'Ä' | 'Ö')) => c.to_lowercase().next().unwrap_or(c),
+            Some(c) => c.to_ascii_lowercase(),
+            None => return false,
+        };
+    }
+    DATE_PREFIXES.contains(&first)
+}
 
 fn scan_items(text: &str, compact: bool) -> Vec<Item> {
     let Some(r) = res() else {
@@ -717,11 +755,7 @@ fn scan_items(text: &str, compact: bool) -> Vec<Item> {
         }
         // A date that starts with a letter starts with a weekday or a month
         // name: other words are skipped without trying every form.
-        let may_start = !c.is_alphabetic()
-            || text
-                .as_bytes()
-                .get(i)
-                .is_some_and(|b| DATE_INITIALS.contains(b));
+        let may_start = !c.is_alphabetic() || text.get(i..).is_some_and(may_be_date_name);
         if may_start && leading_ok(text, i) {
             let cands = cands_at(r, text, i, compact);
             if let Some((range, lone)) = range_at(r, text, i, compact, &cands) {
@@ -762,6 +796,40 @@ mod tests {
 
     fn ymd(m: &DateMention) -> Ymd {
         (m.year, m.month, m.day)
+    }
+
+    #[test]
+    fn every_month_and_weekday_name_passes_the_prefix_test() {
+        let abbrevs = [
+            "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "sept", "okt", "nov",
+            "dec",
+        ];
+        let names = MONTHS_SV
+            .iter()
+            .copied()
+            .chain(abbrevs)
+            .chain(WEEKDAYS_SV.iter().map(|(n, _)| *n));
+        for name in names {
+            let upper = name.to_uppercase();
+            let mut title = upper.chars().take(1).collect::<String>();
+            title.push_str(&name[name.chars().next().map_or(0, char::len_utf8)..]);
+            for w in [name.to_string(), upper, title, format!("{name}en")] {
+                assert!(may_be_date_name(&w), "{w}");
+            }
+        }
+        for w in [
+            "och",
+            "att",
+            "som",
+            "till",
+            "för",
+            "de",
+            "ma",
+            "Målet",
+            "Sjukvård",
+        ] {
+            assert!(!may_be_date_name(w), "{w}");
+        }
     }
 
     fn found(text: &str) -> Vec<&str> {

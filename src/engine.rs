@@ -52,6 +52,36 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    /// Drop the text after the line below the last place a finding points
+    /// at (its span, labels and fix). Writers that give lines, columns and
+    /// the finding's own line (JSON, SARIF, JUnit, short, github) need no
+    /// more, and a run that keeps every report until the end then holds
+    /// only what it reports, not the whole archive.
+    pub fn trim_text_to_findings(&mut self) {
+        let end = self
+            .diagnostics
+            .iter()
+            .flat_map(|d| {
+                std::iter::once(d.span.end)
+                    .chain(d.labels.iter().map(|l| l.span.end))
+                    .chain(d.fix.iter().map(|f| f.span.end))
+            })
+            .max()
+            .unwrap_or(0)
+            .min(self.text.len());
+        let after_line = |from: usize| {
+            self.text
+                .get(from..)
+                .and_then(|rest| rest.find('\n'))
+                .map_or(self.text.len(), |i| from + i + 1)
+        };
+        let cut = after_line(after_line(end));
+        if cut < self.text.len() && self.text.is_char_boundary(cut) {
+            self.text.truncate(cut);
+            self.text.shrink_to_fit();
+        }
+    }
+
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics
             .iter()

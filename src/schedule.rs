@@ -14,7 +14,7 @@
 //!
 //! Text inside `<!-- -->` comments is skipped.
 
-use crate::dates::{scan_dates, scan_ranges, DateMention, ScanOptions};
+use crate::dates::{scan_dates, scan_dates_and_ranges, DateMention, ScanOptions};
 use crate::model::{Block, Cell, Document, Span, Table};
 use jiff::civil::Date;
 use regex::Regex;
@@ -223,8 +223,7 @@ fn from_text(text: &str, span: Span, place: &str, out: &mut Schedule) {
             date: d.to_civil(),
             mention: d.clone(),
         };
-        let ranges = scan_ranges(sentence);
-        let dates = scan_dates(sentence, &ScanOptions::default());
+        let (dates, ranges) = scan_dates_and_ranges(sentence);
         let (start, end) = match (ranges.as_slice(), dates.as_slice()) {
             ([r], _) => (dated(&r.start), dated(&r.end)),
             ([], [d]) => (dated(d), dated(d)),

@@ -26,7 +26,7 @@ pub struct CheckArgs {
     paths: Vec<PathBuf>,
     /// Utdataformat
     #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    pub(crate) format: Format,
     /// Skriv rapporten till en fil (sammanfattningen visas ändå i terminalen)
     #[arg(long, short, value_name = "FIL")]
     output: Option<PathBuf>,

@@ -119,7 +119,83 @@ pub fn classify(line: &str) -> LineKind {
     if let Some(cells) = plain_tab_row(line) {
         return LineKind::TabRow { cells };
     }
+    if let Some(kind) = plain_field_or_text(line) {
+        return kind;
+    }
     classify_with_grammar(line)
+}
+
+/// A letter that the grammar's `LETTER` surely matches.
+fn sure_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö' | 'é' | 'É' | 'ü' | 'Ü')
+}
+
+/// A line starting with a letter, without a tab, that is not `Avsnitt …`:
+/// the grammar can only make it a `field` or `text`. The grammar's `field`
+/// rule, in code (`key_word ~ (" " ~ key_word){0,3} ~ osp ~ ":" ~
+/// !("/" | ":") ~ osp ~ rest`), so that long lines with a colon skip the
+/// parser. `None` when a character in the key is one this code is not sure
+/// of: the grammar decides.
+fn plain_field_or_text(line: &str) -> Option<LineKind> {
+    let t = line.trim_start_matches([' ', '\u{A0}']);
+    let indent = line.len() - t.len();
+    if !t.chars().next().is_some_and(sure_letter)
+        || line.contains('\t')
+        || t.get(..7)
+            .is_some_and(|w| w.eq_ignore_ascii_case("avsnitt"))
+    {
+        return None;
+    }
+    let text = LineKind::Text {
+        text: (0, line.len()),
+    };
+    let mut chars = t.char_indices().peekable();
+    let mut key_end = 0;
+    for word in 0..4 {
+        if word > 0 {
+            // `" " ~ key_word`: a space, then a letter.
+            let mut ahead = chars.clone();
+            match (ahead.next(), ahead.next()) {
+                (Some((_, ' ')), Some((_, c))) if sure_letter(c) => {
+                    chars.next();
+                }
+                (Some((_, ' ')), Some((_, c))) if c.is_alphabetic() || !c.is_ascii() => {
+                    return None;
+                }
+                _ => break,
+            }
+        }
+        // key_word = LETTER ~ (LETTER | "-" | "/" | "." | "(" | ")" | "&")*
+        chars.next();
+        while let Some(&(i, c)) = chars.peek() {
+            if sure_letter(c) || matches!(c, '-' | '/' | '.' | '(' | ')' | '&') {
+                chars.next();
+            } else if c.is_alphabetic() || !c.is_ascii() && !matches!(c, '\u{A0}') {
+                return None;
+            } else {
+                key_end = i;
+                break;
+            }
+        }
+        if chars.peek().is_none() {
+            return Some(text);
+        }
+    }
+    // osp ~ ":" ~ !("/" | ":") ~ osp ~ rest
+    let after_key = &t[key_end..];
+    let spaced = after_key.trim_start_matches([' ', '\u{A0}']);
+    let Some(value) = spaced.strip_prefix(':') else {
+        return Some(text);
+    };
+    if value.starts_with(['/', ':']) {
+        return Some(text);
+    }
+    let value = value.trim_start_matches([' ', '\u{A0}']);
+    Some(LineKind::Field {
+        key: (indent, indent + key_end),
+        value: (line.len() - value.len(), line.len()),
+    })
 }
 
 /// A row of a Word table extracted as text: a line starting with a letter
@@ -303,6 +379,51 @@ mod tests {
             LineKind::TabRow { .. } => "tab",
             LineKind::Field { .. } => "field",
             LineKind::Text { .. } => "text",
+        }
+    }
+
+    /// The code path for fields and text agrees with the grammar.
+    fn same_as_grammar(line: &str) {
+        if let Some(fast) = plain_field_or_text(line) {
+            assert_eq!(fast, classify_with_grammar(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn fields_and_text_without_the_grammar() {
+        for line in [
+            "Uppdragsägare: Direktör",
+            "Dnr:RS/1321/2015",
+            "Datum:",
+            "  Datum :  2026-01-01",
+            "Stycke 1: Vårdcentralerna ska följa upp",
+            "Se https://example.se",
+            "Kl. 10:30 började mötet",
+            "Ett två tre fyra fem: sex",
+            "Ett två tre fyra: fem",
+            "Ett två  tre: fyra",
+            "Ansvarig (HR&Ekonomi)/chef-nivå: Anna",
+            "Mål:: inget",
+            "Mål:/inget",
+            "Ordförande\u{A0}: Per",
+            "Ärende– Plats: x",
+            "Plats",
+            "Plats ",
+            "Avsnitt 2: Mål",
+            "Æbleskiver: 3",
+            "Mål 2: öka",
+            "Key2: värde",
+        ] {
+            same_as_grammar(line);
+        }
+        assert!(plain_field_or_text("Uppdragsägare: Direktör").is_some());
+        assert!(plain_field_or_text("Stycke 1: Vårdcentralerna").is_some());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fields_agree_with_the_grammar(line in "[ \u{A0}]{0,2}[A-Za-zåÄö][A-Za-zåäöÖé0-9 \u{A0}:/.()&,–-]{0,40}") {
+            same_as_grammar(&line);
         }
     }
 
