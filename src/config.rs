@@ -398,9 +398,10 @@ fn override_params(
         }
         let kind = pack.rules[idx].check.kind();
         let check = kind
-            .deserialize_params(serde_yaml::Value::Mapping(merged))
+            .deserialize_params(serde_yaml::Value::Mapping(merged.clone()))
             .map_err(|e| format!("{id}: params: {e}"))?;
         pack.rules[idx].check = check;
+        pack.rules[idx].params_override = Some(merged);
         return Ok(());
     }
     Err(format!(

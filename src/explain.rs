@@ -122,7 +122,7 @@ pub fn help_text(pack: &Pack, rule: &Rule, template: &str) -> String {
     if !template.contains('{') {
         return template.to_string();
     }
-    let params = rule_params(pack, &rule.id);
+    let params = rule_params(pack, rule);
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -152,23 +152,31 @@ pub fn help_text(pack: &Pack, rule: &Rule, template: &str) -> String {
 }
 
 /// The scalar parameters of a rule, as written in its pack.
-fn rule_params(pack: &Pack, id: &str) -> Vec<(String, String)> {
-    let Ok(doc) = serde_yaml::from_str::<serde_yaml::Value>(&pack.yaml) else {
-        return Vec::new();
-    };
-    let rule = doc
-        .get("rules")
-        .and_then(|r| r.as_sequence())
-        .and_then(|rules| {
-            rules
-                .iter()
-                .find(|r| r.get("id").and_then(|v| v.as_str()) == Some(id))
-        });
-    let Some(params) = rule
-        .and_then(|r| r.get("params"))
-        .and_then(|p| p.as_mapping())
-    else {
-        return Vec::new();
+fn rule_params(pack: &Pack, rule: &Rule) -> Vec<(String, String)> {
+    let from_pack;
+    let params = match &rule.params_override {
+        Some(p) => p,
+        None => {
+            let Ok(doc) = serde_yaml::from_str::<serde_yaml::Value>(&pack.yaml) else {
+                return Vec::new();
+            };
+            let found = doc
+                .get("rules")
+                .and_then(|r| r.as_sequence())
+                .and_then(|rules| {
+                    rules
+                        .iter()
+                        .find(|r| r.get("id").and_then(|v| v.as_str()) == Some(rule.id.as_str()))
+                })
+                .and_then(|r| r.get("params"))
+                .and_then(|p| p.as_mapping())
+                .cloned();
+            let Some(p) = found else {
+                return Vec::new();
+            };
+            from_pack = p;
+            &from_pack
+        }
     };
     params
         .iter()

@@ -7,7 +7,7 @@ mod cli;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use styrkoll::config::Config;
 use styrkoll::templates::TemplateKind;
@@ -34,12 +34,16 @@ enum Command {
         format: RulesFormat,
         #[arg(long, value_enum, default_value_t = Lang::Sv)]
         lang: Lang,
+        #[command(flatten)]
+        config: ConfigArgs,
     },
     /// Visa dokumentationen för en regel (id eller namn, t.ex. HP003)
     Explain {
         rule: String,
         #[arg(long, value_enum, default_value_t = Lang::Sv)]
         lang: Lang,
+        #[command(flatten)]
+        config: ConfigArgs,
     },
     /// Skriv ett dokumentskelett (en mall med vägledning i kommentarer)
     New {
@@ -108,8 +112,12 @@ fn main() -> ExitCode {
             };
             cli::new::run(kind, out.as_deref(), force, docx)
         }
-        Command::Rules { format, lang } => {
-            let Some(config) = builtin() else {
+        Command::Rules {
+            format,
+            lang,
+            config,
+        } => {
+            let Some(config) = config.load() else {
                 return ExitCode::from(2);
             };
             let engine = &config.engine;
@@ -121,8 +129,8 @@ fn main() -> ExitCode {
             print_out(&out);
             ExitCode::SUCCESS
         }
-        Command::Explain { rule, lang } => {
-            let Some(config) = builtin() else {
+        Command::Explain { rule, lang, config } => {
+            let Some(config) = config.load() else {
                 return ExitCode::from(2);
             };
             match config.engine.find_rule(&rule) {
@@ -156,6 +164,39 @@ fn quiet_pdf_panics() {
 }
 
 /// The built-in packs; a broken pack is a bug, reported with its position.
+/// Which configuration `rules` and `explain` describe: the one `check`
+/// would use for the current folder, so that parameters set there
+/// (`{max}` in a help text) and rules from `extra_packs` are shown.
+#[derive(clap::Args)]
+struct ConfigArgs {
+    /// Konfigurationsfil (annars styrkoll.yaml i aktuell mapp eller närmaste överliggande)
+    #[arg(long, value_name = "FIL", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Beskriv de inbyggda reglerna utan styrkoll.yaml
+    #[arg(long)]
+    no_config: bool,
+}
+
+impl ConfigArgs {
+    fn load(&self) -> Option<Config> {
+        let path = match (&self.config, self.no_config) {
+            (_, true) => None,
+            (Some(p), false) => Some(p.clone()),
+            (None, false) => Config::discover(Path::new(".")),
+        };
+        let Some(path) = path else {
+            return builtin();
+        };
+        match Config::load(&path) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                eprintln!("{:?}", miette::Report::new(e));
+                None
+            }
+        }
+    }
+}
+
 fn builtin() -> Option<Config> {
     match Config::builtin() {
         Ok(c) => Some(c),

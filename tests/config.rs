@@ -373,3 +373,48 @@ fn fix_round_trip_on_the_writing_rule_fixtures() {
     }
     assert_eq!(tried, fixed_rules.len());
 }
+
+#[test]
+fn rules_and_explain_describe_the_configuration_in_force() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    write(
+        d,
+        "regler/lokalt.yaml",
+        "pack: lokalt\nkind: common\ntitle: Lokala regler\nrules:\n  - id: LO001\n    name: internt-ord\n    check: template-text\n    severity: warning\n    params:\n      patterns: ['(?i)\\bhemligt\\b']\n    message: {sv: 'Ordet ”{text}” ska inte stå i publicerade dokument.'}\n",
+    );
+    write(
+        d,
+        "styrkoll.yaml",
+        "extra_packs: [regler/lokalt.yaml]\nrules:\n  HP003: {params: {max: 2}}\n",
+    );
+    std::fs::create_dir_all(d.join("under")).unwrap();
+    let text = |o: &Output| String::from_utf8_lossy(&o.stdout).into_owned();
+
+    // From a subfolder, as `check` would find it: the parameter set in
+    // styrkoll.yaml fills the help text, and the local rule is known.
+    let here = run(&d.join("under"), &["explain", "HP003"]);
+    assert!(here.status.success());
+    assert!(text(&here).contains("Välj de 2 mål"), "{}", text(&here));
+    let local = run(&d.join("under"), &["explain", "LO001"]);
+    assert!(
+        local.status.success(),
+        "{}",
+        String::from_utf8_lossy(&local.stderr)
+    );
+    assert!(text(&local).contains("internt-ord"));
+    let listed = run(&d.join("under"), &["rules"]);
+    assert!(text(&listed).contains("LO001"));
+
+    // --no-config: the shipped rules as they are.
+    let builtin = run(d, &["explain", "HP003", "--no-config"]);
+    assert!(text(&builtin).contains("Välj de 3 mål"));
+    let unknown = run(d, &["explain", "LO001", "--no-config"]);
+    assert_eq!(unknown.status.code(), Some(2));
+
+    // A broken configuration is an error naming the file, not silently skipped.
+    write(d, "trasig.yaml", "rules:\n  HP003: {params: {max: x}}\n");
+    let broken = run(d, &["rules", "--config", "trasig.yaml"]);
+    assert_eq!(broken.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&broken.stderr).contains("trasig.yaml:2:"));
+}

@@ -132,6 +132,9 @@ pub struct RuleSpec {
     /// Alternative messages a check may choose (`missing`, `malformed`, …).
     pub variants: BTreeMap<String, Localized>,
     pub doc: Option<RuleDoc>,
+    /// The parameters as a configuration file set them (merged over the
+    /// pack's), for the documentation; `None` when the pack's hold.
+    pub params_override: Option<serde_yaml::Mapping>,
 }
 
 const RULE_FIELDS: &[&str] = &[
@@ -201,6 +204,7 @@ impl<'de> Visitor<'de> for RuleVisitor {
             doc,
             check,
             id,
+            params_override: None,
         })
     }
 }
