@@ -165,10 +165,21 @@ impl Config {
         })
     }
 
-    /// Reads and validates a configuration file.
+    /// Reads and validates a configuration file. An error in the file
+    /// itself has the code `styrkoll::konfiguration`; one in a pack it
+    /// names keeps `styrkoll::regelpaket`.
     #[allow(clippy::result_large_err)]
     pub fn load(path: &Path) -> Result<Config, PackError> {
         let name = path.display().to_string();
+        Self::load_file(path, &name).map_err(|mut e| {
+            e.in_config = e.file == name;
+            e
+        })
+    }
+
+    #[allow(clippy::result_large_err)]
+    fn load_file(path: &Path, name: &str) -> Result<Config, PackError> {
+        let name = name.to_string();
         let yaml = std::fs::read_to_string(path).map_err(|e| {
             PackError::new(
                 &name,

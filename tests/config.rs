@@ -418,3 +418,30 @@ fn rules_and_explain_describe_the_configuration_in_force() {
     assert_eq!(broken.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&broken.stderr).contains("trasig.yaml:2:"));
 }
+
+#[test]
+fn an_error_names_whether_the_configuration_or_a_pack_is_wrong() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    write(d, "a.md", PLAIN);
+    let stderr = |o: &Output| String::from_utf8_lossy(&o.stderr).into_owned();
+
+    write(d, "styrkoll.yaml", "rules:\n  HP003: {params: {max: x}}\n");
+    let config = run(d, &["check", "a.md"]);
+    assert_eq!(config.status.code(), Some(2));
+    assert!(
+        stderr(&config).contains("styrkoll::konfiguration"),
+        "{}",
+        stderr(&config)
+    );
+
+    write(d, "styrkoll.yaml", "extra_packs: [egna.yaml]\n");
+    write(d, "egna.yaml", "pack: egna\nkind: common\nrules: 5\n");
+    let pack = run(d, &["check", "a.md"]);
+    assert_eq!(pack.status.code(), Some(2));
+    let err = stderr(&pack);
+    assert!(
+        err.contains("styrkoll::regelpaket") && err.contains("egna.yaml:3:"),
+        "{err}"
+    );
+}

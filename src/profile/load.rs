@@ -55,19 +55,40 @@ pub struct Pack {
 /// A rule ready to run: its parameters were checked when the pack was read.
 pub type Rule = RuleSpec;
 
-/// A rule pack that cannot be used, with the place in the file.
-#[derive(Debug, Error, Diagnostic)]
+/// A rule pack (or configuration file) that cannot be used, with the place
+/// in the file.
+#[derive(Debug, Error)]
 #[error("{file}:{line}:{column}: {message}")]
-#[diagnostic(code(styrkoll::regelpaket))]
 pub struct PackError {
     pub file: String,
     pub line: usize,
     pub column: usize,
     pub message: String,
-    #[source_code]
     pub src: NamedSource<String>,
-    #[label("{message}")]
     pub at: SourceSpan,
+    /// The file is a `styrkoll.yaml`, not a rule pack: the error's code
+    /// says so.
+    pub in_config: bool,
+}
+
+impl Diagnostic for PackError {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new(if self.in_config {
+            "styrkoll::konfiguration"
+        } else {
+            "styrkoll::regelpaket"
+        }))
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.src)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(
+            miette::LabeledSpan::new_with_span(Some(self.message.clone()), self.at),
+        )))
+    }
 }
 
 impl PackError {
@@ -85,6 +106,7 @@ impl PackError {
             message,
             src: NamedSource::new(file, yaml.to_string()),
             at: SourceSpan::new(offset.into(), len),
+            in_config: false,
         }
     }
 }
