@@ -389,21 +389,8 @@ fn override_params(
         else {
             continue;
         };
-        let doc: serde_yaml::Value =
-            serde_yaml::from_str(&pack.yaml).map_err(|e| format!("{}: {e}", pack.file))?;
         let id = pack.rules[idx].id.clone();
-        let mut merged = doc
-            .get("rules")
-            .and_then(|r| r.as_sequence())
-            .and_then(|rules| {
-                rules
-                    .iter()
-                    .find(|r| r.get("id").and_then(|v| v.as_str()) == Some(id.as_str()))
-            })
-            .and_then(|r| r.get("params"))
-            .and_then(|p| p.as_mapping())
-            .cloned()
-            .unwrap_or_default();
+        let mut merged = pack.params_in_yaml(&id);
         for (k, v) in params {
             merged.insert(k.clone(), v.clone());
         }

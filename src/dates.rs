@@ -701,32 +701,9 @@ fn join(start: DateMention, end: DateMention) -> DateRange {
     }
 }
 
-/// The first three letters of the Swedish month names (and their
-/// abbreviations) and of the weekday names, lower case.
-const DATE_PREFIXES: [[char; 3]; 19] = [
-    ['j', 'a', 'n'],
-    ['f', 'e', 'b'],
-    ['m', 'a', 'r'],
-    ['a', 'p', 'r'],
-    ['m', 'a', 'j'],
-    ['j', 'u', 'n'],
-    ['j', 'u', 'l'],
-    ['a', 'u', 'g'],
-    ['s', 'e', 'p'],
-    ['o', 'k', 't'],
-    ['n', 'o', 'v'],
-    ['d', 'e', 'c'],
-    ['m', 'å', 'n'],
-    ['t', 'i', 's'],
-    ['o', 'n', 's'],
-    ['t', 'o', 'r'],
-    ['f', 'r', 'e'],
-    ['l', 'ö', 'r'],
-    ['s', 'ö', 'n'],
-];
-
 /// Whether the word at the start of `s` may be a month or weekday name:
-/// its first three letters, in either case, begin one. Every date that
+/// its first three letters, in either case, begin one (the abbreviations,
+/// `jan` … `dec` and `sept`, begin their full names). Every date that
 /// starts with a letter starts with such a name; other words are skipped
 /// without trying every form.
 fn may_be_date_name(s: &str) -> bool {
@@ -739,7 +716,10 @@ fn may_be_date_name(s: &str) -> bool {
             None => return false,
         };
     }
-    DATE_PREFIXES.contains(&first)
+    MONTHS_SV
+        .iter()
+        .chain(WEEKDAYS_SV.iter().map(|(name, _)| name))
+        .any(|name| name.chars().take(3).eq(first))
 }
 
 fn scan_items(text: &str, compact: bool) -> Vec<Item> {

@@ -151,33 +151,13 @@ pub fn help_text(pack: &Pack, rule: &Rule, template: &str) -> String {
     out
 }
 
-/// The scalar parameters of a rule, as written in its pack.
+/// The scalar parameters of a rule: as styrkoll.yaml set them, else as
+/// written in its pack.
 fn rule_params(pack: &Pack, rule: &Rule) -> Vec<(String, String)> {
-    let from_pack;
-    let params = match &rule.params_override {
-        Some(p) => p,
-        None => {
-            let Ok(doc) = serde_yaml::from_str::<serde_yaml::Value>(&pack.yaml) else {
-                return Vec::new();
-            };
-            let found = doc
-                .get("rules")
-                .and_then(|r| r.as_sequence())
-                .and_then(|rules| {
-                    rules
-                        .iter()
-                        .find(|r| r.get("id").and_then(|v| v.as_str()) == Some(rule.id.as_str()))
-                })
-                .and_then(|r| r.get("params"))
-                .and_then(|p| p.as_mapping())
-                .cloned();
-            let Some(p) = found else {
-                return Vec::new();
-            };
-            from_pack = p;
-            &from_pack
-        }
-    };
+    let params = rule
+        .params_override
+        .clone()
+        .unwrap_or_else(|| pack.params_in_yaml(&rule.id));
     params
         .iter()
         .filter_map(|(k, v)| {

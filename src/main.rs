@@ -7,7 +7,7 @@ mod cli;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use styrkoll::config::Config;
 use styrkoll::templates::TemplateKind;
@@ -178,32 +178,11 @@ struct ConfigArgs {
 }
 
 impl ConfigArgs {
+    /// The configuration, or `None` when it is broken (the error is printed).
     fn load(&self) -> Option<Config> {
-        let path = match (&self.config, self.no_config) {
-            (_, true) => None,
-            (Some(p), false) => Some(p.clone()),
-            (None, false) => Config::discover(Path::new(".")),
-        };
-        let Some(path) = path else {
-            return builtin();
-        };
-        match Config::load(&path) {
-            Ok(c) => Some(c),
-            Err(e) => {
-                eprintln!("{:?}", miette::Report::new(e));
-                None
-            }
-        }
-    }
-}
-
-fn builtin() -> Option<Config> {
-    match Config::builtin() {
-        Ok(c) => Some(c),
-        Err(e) => {
-            eprintln!("{:?}", miette::Report::new(e));
-            None
-        }
+        cli::configs::for_current_folder(self.config.as_deref(), self.no_config)
+            .ok()
+            .map(|(_, config)| config)
     }
 }
 

@@ -8,6 +8,9 @@ use common::{run_in as run, write_file as write};
 use std::path::Path;
 use std::process::Output;
 
+/// A local pack (`extra_packs`) with one rule, LO001.
+const LOCAL_PACK: &str = "pack: lokalt\nkind: common\ntitle: Lokala regler\nrules:\n  - id: LO001\n    name: internt-ord\n    check: template-text\n    severity: warning\n    params:\n      patterns: ['(?i)\\bhemligt\\b']\n    message: {sv: 'Ordet ”{text}” ska inte stå i publicerade dokument.'}\n";
+
 /// `(rule, severity, message)` of every diagnostic in a JSON report.
 fn findings(out: &Output) -> Vec<(String, String, String)> {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
@@ -134,11 +137,7 @@ fn params_lang_profile_and_explicit_config() {
 fn packs_chosen_and_added() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
-    write(
-        d,
-        "regler/lokalt.yaml",
-        "pack: lokalt\nkind: common\ntitle: Lokala regler\nrules:\n  - id: LO001\n    name: internt-ord\n    check: template-text\n    severity: warning\n    params:\n      patterns: ['(?i)\\bhemligt\\b']\n    message: {sv: 'Ordet ”{text}” ska inte stå i publicerade dokument.'}\n",
-    );
+    write(d, "regler/lokalt.yaml", LOCAL_PACK);
     write(
         d,
         "styrkoll.yaml",
@@ -378,11 +377,7 @@ fn fix_round_trip_on_the_writing_rule_fixtures() {
 fn rules_and_explain_describe_the_configuration_in_force() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
-    write(
-        d,
-        "regler/lokalt.yaml",
-        "pack: lokalt\nkind: common\ntitle: Lokala regler\nrules:\n  - id: LO001\n    name: internt-ord\n    check: template-text\n    severity: warning\n    params:\n      patterns: ['(?i)\\bhemligt\\b']\n    message: {sv: 'Ordet ”{text}” ska inte stå i publicerade dokument.'}\n",
-    );
+    write(d, "regler/lokalt.yaml", LOCAL_PACK);
     write(
         d,
         "styrkoll.yaml",

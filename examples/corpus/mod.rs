@@ -248,36 +248,31 @@ fn protokoll(target: usize, rng: &mut Rng, form: Form) -> String {
     )
 }
 
-/// A seeded mix of defects: each applies with its own chance.
+/// A seeded mix of defects: (chance in percent, text, replacement), each
+/// applied once with its own chance, in this order.
+const DEFECTS: [(u64, &str, &str); 7] = [
+    (30, " ska ", " skall "),
+    (25, " %", "%"),
+    (
+        25,
+        "varje månad.",
+        "varje månad. Arbetet samordnas av KVR och HSF.",
+    ),
+    (15, "-06-30", "-06-31"),
+    (
+        10,
+        "när det behövs.",
+        "när det behövs. Kontakta Sven Ek, 19850412-1234, vid frågor.",
+    ),
+    (15, "200 000 kronor", "200000 kronor"),
+    (10, "\n2025-03-18", "\n2025-05-18"),
+];
+
 fn defects(mut doc: String, rng: &mut Rng) -> String {
-    if rng.chance(30) {
-        doc = doc.replacen(" ska ", " skall ", 1);
-    }
-    if rng.chance(25) {
-        doc = doc.replacen(" %", "%", 1);
-    }
-    if rng.chance(25) {
-        doc = doc.replacen(
-            "varje månad.",
-            "varje månad. Arbetet samordnas av KVR och HSF.",
-            1,
-        );
-    }
-    if rng.chance(15) {
-        doc = doc.replacen("-06-30", "-06-31", 1);
-    }
-    if rng.chance(10) {
-        doc = doc.replacen(
-            "när det behövs.",
-            "när det behövs. Kontakta Sven Ek, 19850412-1234, vid frågor.",
-            1,
-        );
-    }
-    if rng.chance(15) {
-        doc = doc.replacen("200 000 kronor", "200000 kronor", 1);
-    }
-    if rng.chance(10) {
-        doc = doc.replacen("\n2025-03-18", "\n2025-05-18", 1);
+    for (percent, from, to) in DEFECTS {
+        if rng.chance(percent) {
+            doc = doc.replacen(from, to, 1);
+        }
     }
     doc
 }

@@ -28,6 +28,33 @@ fn load(path: &Path) -> Result<Config, Broken> {
     })
 }
 
+fn builtin() -> Result<Config, Broken> {
+    Config::builtin().map_err(|e| {
+        eprintln!("{:?}", miette::Report::new(e));
+        Broken
+    })
+}
+
+/// The one configuration of a command that works in the current folder
+/// (`rules`, `explain`, `serve`): the file given, else the nearest
+/// `styrkoll.yaml`, else (and with `--no-config`) the built-in packs; with
+/// the file it came from.
+pub fn for_current_folder(
+    explicit: Option<&Path>,
+    no_config: bool,
+) -> Result<(Option<PathBuf>, Config), Broken> {
+    let found = match (explicit, no_config) {
+        (Some(p), _) => Some(p.to_path_buf()),
+        (None, true) => None,
+        (None, false) => Config::discover(Path::new(".")),
+    };
+    let config = match &found {
+        Some(p) => load(p)?,
+        None => builtin()?,
+    };
+    Ok((found, config))
+}
+
 impl Configs {
     pub fn new(explicit: Option<&Path>, no_config: bool) -> Result<Self, Broken> {
         let mut c = Configs {
@@ -69,10 +96,7 @@ impl Configs {
             None => match self.builtin {
                 Some(i) => Ok(i),
                 None => {
-                    let config = Config::builtin().map_err(|e| {
-                        eprintln!("{:?}", miette::Report::new(e));
-                        Broken
-                    })?;
+                    let config = builtin()?;
                     self.loaded.push(config);
                     let i = self.loaded.len() - 1;
                     self.builtin = Some(i);

@@ -3,7 +3,7 @@
 
 pub mod check;
 mod check_file;
-mod configs;
+pub mod configs;
 pub mod init;
 pub mod lsp;
 pub mod new;

@@ -1,9 +1,9 @@
 //! `styrkoll serve`: starts the local web page and prints its address.
 
+use crate::cli::configs;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use styrkoll::config::Config;
 use styrkoll::serve::{ServeOptions, Server};
 use styrkoll::source::DEFAULT_MAX_FILE_SIZE;
 
@@ -37,21 +37,9 @@ pub fn run(args: ServeArgs) -> ExitCode {
              och skicka dokument till den. Utan --listen lyssnar den bara på 127.0.0.1."
         );
     }
-    let found = match (&args.config, args.no_config) {
-        (Some(p), _) => Some(p.clone()),
-        (None, true) => None,
-        (None, false) => Config::discover(std::path::Path::new(".")),
-    };
-    let loaded = match &found {
-        Some(p) => Config::load(p),
-        None => Config::builtin(),
-    };
-    let config = match loaded {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("{:?}", miette::Report::new(e));
-            return ExitCode::from(2);
-        }
+    let Ok((found, config)) = configs::for_current_folder(args.config.as_deref(), args.no_config)
+    else {
+        return ExitCode::from(2);
     };
     let options = ServeOptions {
         max_file_size: args.max_file_size,

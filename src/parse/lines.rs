@@ -84,16 +84,18 @@ fn is_blank(line: &str) -> bool {
 /// colon (field). Most lines of running text are like this; they skip the
 /// parser.
 fn plain_text(line: &str) -> bool {
+    letter_start(line).is_some_and(|t| !line.contains('\t') && !could_be_field(t))
+}
+
+/// The line without its indent, when it starts with a letter and is not
+/// `Avsnitt …`: the only lines the code paths beside the grammar classify.
+fn letter_start(line: &str) -> Option<&str> {
     let t = line.trim_start_matches([' ', '\u{A0}']);
-    let Some(first) = t.chars().next() else {
-        return false;
-    };
-    first.is_alphabetic()
-        && !line.contains('\t')
-        && !could_be_field(t)
+    let starts = t.chars().next().is_some_and(char::is_alphabetic)
         && !t
             .get(..7)
-            .is_some_and(|w| w.eq_ignore_ascii_case("avsnitt"))
+            .is_some_and(|w| w.eq_ignore_ascii_case("avsnitt"));
+    starts.then_some(t)
 }
 
 /// Whether a line starting with a letter may be a field (`Key: value`): the
@@ -138,13 +140,9 @@ fn sure_letter(c: char) -> bool {
 /// parser. `None` when a character in the key is one this code is not sure
 /// of: the grammar decides.
 fn plain_field_or_text(line: &str) -> Option<LineKind> {
-    let t = line.trim_start_matches([' ', '\u{A0}']);
+    let t = letter_start(line)?;
     let indent = line.len() - t.len();
-    if !t.chars().next().is_some_and(sure_letter)
-        || line.contains('\t')
-        || t.get(..7)
-            .is_some_and(|w| w.eq_ignore_ascii_case("avsnitt"))
-    {
+    if !t.chars().next().is_some_and(sure_letter) || line.contains('\t') {
         return None;
     }
     let text = LineKind::Text {
@@ -203,14 +201,8 @@ fn plain_field_or_text(line: &str) -> Option<LineKind> {
 /// first character (or is `o⇥`, a bullet, or `Avsnitt`), and `tab_row`
 /// takes any line with a tab, so the cells are the parts between tabs.
 fn plain_tab_row(line: &str) -> Option<Vec<Range>> {
-    let t = line.trim_start_matches([' ', '\u{A0}']);
-    let first = t.chars().next()?;
-    if !first.is_alphabetic()
-        || !line.contains('\t')
-        || t.starts_with("o\t")
-        || t.get(..7)
-            .is_some_and(|w| w.eq_ignore_ascii_case("avsnitt"))
-    {
+    let t = letter_start(line)?;
+    if !line.contains('\t') || t.starts_with("o\t") {
         return None;
     }
     let mut cells = Vec::new();

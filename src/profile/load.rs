@@ -55,6 +55,27 @@ pub struct Pack {
 /// A rule ready to run: its parameters were checked when the pack was read.
 pub type Rule = RuleSpec;
 
+impl Pack {
+    /// A rule's `params` as the pack's YAML writes them; empty when it has
+    /// none.
+    pub fn params_in_yaml(&self, id: &str) -> serde_yaml::Mapping {
+        let Ok(doc) = serde_yaml::from_str::<serde_yaml::Value>(&self.yaml) else {
+            return serde_yaml::Mapping::new();
+        };
+        doc.get("rules")
+            .and_then(|r| r.as_sequence())
+            .and_then(|rules| {
+                rules
+                    .iter()
+                    .find(|r| r.get("id").and_then(|v| v.as_str()) == Some(id))
+            })
+            .and_then(|r| r.get("params"))
+            .and_then(|p| p.as_mapping())
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
 /// A rule pack (or configuration file) that cannot be used, with the place
 /// in the file.
 #[derive(Debug, Error)]
