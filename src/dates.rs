@@ -12,6 +12,7 @@
 //! attempt reads a window of at most 64 bytes, and the regexes are
 //! compiled once.
 
+use crate::chars::is_word;
 use std::ops::RangeInclusive;
 use std::sync::LazyLock;
 
@@ -355,8 +356,25 @@ fn is_hspace(c: char) -> bool {
     c == '\t' || (c.is_whitespace() && !c.is_control() && !matches!(c, '\u{2028}' | '\u{2029}'))
 }
 
-fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+/// The character at byte `i` of `text` (a char boundary), read without
+/// decoding when it is ASCII.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(i..).and_then(|s| s.chars().next()),
+        None => None,
+    }
+}
+
+/// The end of the word (letters, digits, `_`) that starts at or before `i`.
+fn word_end(text: &str, mut i: usize) -> usize {
+    while let Some(c) = char_at(text, i) {
+        if !is_word(c) {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
 }
 
 /// At most [`WINDOW`] bytes of `text` from `pos`, cut at a char boundary.
@@ -487,6 +505,20 @@ fn month_part(r: &Res, text: &str, pos: usize) -> Option<MonthPart> {
         _ => None,
     };
     Some(MonthPart { month, end, year })
+}
+
+/// Whether a month name may follow a day number that ends at `end`
+/// (`21 december`, `1:a maj`): white space, then a word that begins like a
+/// month. Most numbers in a text are followed by other words, and this
+/// test spares them the regexes of [`written_cands`].
+fn month_may_follow(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let rest = match rest.strip_prefix(':') {
+        Some(ordinal) => ordinal.get(1..).unwrap_or(""),
+        None => rest,
+    };
+    let word = rest.trim_start_matches(is_hspace);
+    word.len() < rest.len() && may_be_date_name(word)
 }
 
 /// `21 december 2023`, `1:a maj` at `pos`.
@@ -620,7 +652,7 @@ fn cands_inner(r: &Res, text: &str, pos: usize, compact: bool) -> Option<Cands> 
                 Some(num(&c, 3)?),
             ))
         }
-        (1 | 2, _) => written_cands(r, text, pos),
+        (1 | 2, _) if month_may_follow(text, pos + n) => written_cands(r, text, pos),
         _ => None,
     }
 }
@@ -701,12 +733,52 @@ fn join(start: DateMention, end: DateMention) -> DateRange {
     }
 }
 
+/// The first letters of the month and weekday names (all ASCII), as a
+/// table by byte: most words of a text are rejected by one look-up.
+const DATE_NAME_INITIALS: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut i = 0;
+    while i < MONTHS_SV.len() {
+        table[MONTHS_SV[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < WEEKDAYS_SV.len() {
+        table[WEEKDAYS_SV[i].0.as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// The first three letters of every month and weekday name.
+static DATE_NAME_PREFIXES: LazyLock<Vec<[char; 3]>> = LazyLock::new(|| {
+    MONTHS_SV
+        .iter()
+        .chain(WEEKDAYS_SV.iter().map(|(name, _)| name))
+        .map(|name| {
+            let mut first = ['\0'; 3];
+            for (slot, c) in first.iter_mut().zip(name.chars()) {
+                *slot = c;
+            }
+            first
+        })
+        .collect()
+});
+
 /// Whether the word at the start of `s` may be a month or weekday name:
 /// its first three letters, in either case, begin one (the abbreviations,
 /// `jan` … `dec` and `sept`, begin their full names). Every date that
 /// starts with a letter starts with such a name; other words are skipped
 /// without trying every form.
 fn may_be_date_name(s: &str) -> bool {
+    let initial = s.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    if !DATE_NAME_INITIALS
+        .get(usize::from(initial))
+        .copied()
+        .unwrap_or(false)
+    {
+        return false;
+    }
     let mut first = ['\0'; 3];
     let mut chars = s.chars();
     for slot in &mut first {
@@ -716,10 +788,7 @@ fn may_be_date_name(s: &str) -> bool {
             None => return false,
         };
     }
-    MONTHS_SV
-        .iter()
-        .chain(WEEKDAYS_SV.iter().map(|(name, _)| name))
-        .any(|name| name.chars().take(3).eq(first))
+    DATE_NAME_PREFIXES.contains(&first)
 }
 
 fn scan_items(text: &str, compact: bool) -> Vec<Item> {
@@ -728,7 +797,7 @@ fn scan_items(text: &str, compact: bool) -> Vec<Item> {
     };
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(c) = text.get(i..).and_then(|s| s.chars().next()) {
+    while let Some(c) = char_at(text, i) {
         if !is_word(c) {
             i += c.len_utf8();
             continue;
@@ -750,11 +819,7 @@ fn scan_items(text: &str, compact: bool) -> Vec<Item> {
             }
         }
         // Skip the rest of this word or number: dates start at token starts.
-        let rest = text.get(i..).unwrap_or_default();
-        i += rest
-            .find(|c: char| !is_word(c))
-            .unwrap_or(rest.len())
-            .max(c.len_utf8());
+        i = word_end(text, i).max(i + c.len_utf8());
     }
     out
 }

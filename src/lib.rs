@@ -21,6 +21,7 @@
 //! ```
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod chars;
 pub mod checks;
 pub mod config;
 pub mod dates;

@@ -206,6 +206,12 @@ fn from_text(text: &str, span: Span, place: &str, out: &mut Schedule) {
     let Some(raw) = text.get(span.start..span.end) else {
         return;
     };
+    // Every id starts `BP` or `MS`: text without them (nearly all of a
+    // document) is not split into sentences and searched.
+    let finder = |needle: &[u8]| memchr::memmem::find(raw.as_bytes(), needle).is_some();
+    if !finder(b"BP") && !finder(b"MS") {
+        return;
+    }
     let Some(re) = id_re() else {
         return;
     };

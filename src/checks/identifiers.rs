@@ -62,123 +62,184 @@ pub struct Identifier {
     pub span: Span,
 }
 
-/// A cheap test on a line's bytes that every match of a pattern passes: a
-/// line that fails it is not searched. The regexes use Unicode `\b`, which
-/// makes the regex crate search non-ASCII lines with its slowest engines, so
-/// most prose lines must never reach them.
-type Needs = fn(&[u8]) -> bool;
-
-/// A digit, one of `seps`, a digit: `2024-05`, `12.30`, `2009:400`.
-fn digit_sep_digit(line: &[u8], seps: &[u8]) -> bool {
-    line.windows(3)
-        .any(|w| w[0].is_ascii_digit() && seps.contains(&w[1]) && w[2].is_ascii_digit())
+/// A cheap test that every match of a pattern passes, made on what one
+/// pass over a line found there ([`LineFacts`]): a line that fails it is
+/// not searched. The regexes use Unicode `\b`, which makes the regex crate
+/// search non-ASCII lines with its slowest engines, so most prose lines
+/// must never reach them.
+#[derive(Clone, Copy)]
+enum Gate {
+    Any,
+    /// The line holds this byte.
+    Byte(u8),
+    /// A digit, one of these separators ([`DASH`] …), a digit: `2024-05`,
+    /// `12.30`, `2009:400`.
+    DigitBetween(u8),
+    /// One of these words, in any case (ASCII).
+    WordIgnoreCase(&'static [&'static str]),
+    /// One of these words, as written.
+    Word(&'static [&'static str]),
+    /// `+46`, or a `0` before a digit.
+    Phone,
 }
 
-fn contains(line: &[u8], needle: &[u8]) -> bool {
-    line.windows(needle.len()).any(|w| w == needle)
+const DASH: u8 = 1;
+const SLASH: u8 = 2;
+const DOT: u8 = 4;
+const COLON: u8 = 8;
+const PLUS: u8 = 16;
+
+/// What one pass over a line's bytes found, for the [`Gate`]s.
+struct LineFacts<'l> {
+    line: &'l [u8],
+    /// [`DASH`] … for each separator that stands between two digits.
+    between_digits: u8,
+    zero_before_digit: bool,
+    /// The line in ASCII lower case, made the first time a gate needs it.
+    lower: Option<Vec<u8>>,
 }
 
-fn contains_ignore_ascii_case(line: &[u8], needle: &[u8]) -> bool {
-    line.windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
+impl<'l> LineFacts<'l> {
+    fn of(line: &'l [u8]) -> Self {
+        let mut between_digits = 0;
+        let mut zero_before_digit = false;
+        for w in line.windows(3) {
+            if w[0].is_ascii_digit() {
+                if w[2].is_ascii_digit() {
+                    between_digits |= match w[1] {
+                        b'-' => DASH,
+                        b'/' => SLASH,
+                        b'.' => DOT,
+                        b':' => COLON,
+                        b'+' => PLUS,
+                        _ => 0,
+                    };
+                }
+                zero_before_digit |= w[0] == b'0' && w[1].is_ascii_digit();
+            }
+        }
+        // The last two bytes, which no window of three starts at.
+        if let [.., b'0', d] = line {
+            zero_before_digit |= d.is_ascii_digit();
+        }
+        LineFacts {
+            line,
+            between_digits,
+            zero_before_digit,
+            lower: None,
+        }
+    }
+
+    fn passes(&mut self, gate: Gate) -> bool {
+        let has = |hay: &[u8], words: &[&str]| words.iter().any(|w| contains(hay, w.as_bytes()));
+        match gate {
+            Gate::Any => true,
+            Gate::Byte(b) => memchr::memchr(b, self.line).is_some(),
+            Gate::DigitBetween(seps) => self.between_digits & seps != 0,
+            Gate::Word(words) => has(self.line, words),
+            Gate::WordIgnoreCase(words) => {
+                let line = self.line;
+                let lower = self.lower.get_or_insert_with(|| line.to_ascii_lowercase());
+                has(lower, words)
+            }
+            Gate::Phone => self.zero_before_digit || contains(self.line, b"+46"),
+        }
+    }
 }
 
-static PATTERNS: LazyLock<Vec<(IdentifierKind, Regex, Needs)>> = LazyLock::new(|| {
+/// Whether `needle` (a few bytes, not empty) stands in `hay`.
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    memchr::memchr_iter(first, hay).any(|i| hay.get(i..).is_some_and(|h| h.starts_with(needle)))
+}
+
+static PATTERNS: LazyLock<Vec<(IdentifierKind, Regex, Gate)>> = LazyLock::new(|| {
     use IdentifierKind::*;
-    let any: Needs = |_| true;
-    let table: [(IdentifierKind, &str, Needs); 17] = [
+    let table: [(IdentifierKind, &str, Gate); 17] = [
         (
             Url,
             r#"(?i)\b(?:https?://|ftp://|www\.)[^\s<>"'()\[\]]+"#,
-            any,
+            Gate::Any,
         ),
         (
             Email,
             r"[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+",
-            any,
+            Gate::Any,
         ),
         (
             CaseNumber,
             r"\b\p{Lu}[\p{Lu}\p{N}]{0,7}[ \t]?/[ \t]?\d{1,6}[ \t]?/[ \t]?(?:19|20)\d{2}\b",
-            |l| l.contains(&b'/'),
+            Gate::Byte(b'/'),
         ),
         (
             CaseNumber,
             r"\b\p{Lu}{2,8}[ \t]\d{1,6}-(?:19|20)\d{2}\b",
-            |l| digit_sep_digit(l, b"-"),
+            Gate::DigitBetween(DASH),
         ),
         (
             CaseNumber,
             r"\b\p{Lu}{2,8}[ \t-](?:19|20)\d{2}(?:/\d{2})?[/-]\d{1,6}\b",
-            |l| digit_sep_digit(l, b"/-"),
+            Gate::DigitBetween(SLASH | DASH),
         ),
         (
             CaseNumber,
             r"\b(?i:dnr|diarienr|diarienummer|ärendenr|ärendenummer)\b\.?[ \t]*:?[ \t]*(?:\p{Lu}{1,8}[ \t]?/?)?\d[\d/.:-]*\d",
-            |l| {
-                contains_ignore_ascii_case(l, b"dnr")
-                    || contains_ignore_ascii_case(l, b"diarie")
-                    || contains_ignore_ascii_case(l, b"rende")
-            },
+            Gate::WordIgnoreCase(&["dnr", "diarie", "rende"]),
         ),
         (
             LawReference,
             r"\b(?:1[6-9]|20)\d{2}(?:/\d{2})?:\d{1,4}\b",
-            |l| digit_sep_digit(l, b":"),
+            Gate::DigitBetween(COLON),
         ),
         (
             Phone,
             r"(?:\+46[ \t]?(?:\(0\)[ \t]?)?\d{1,3}|\b0\d{1,3})(?:[ \t]?[-–][ \t]?|[ \t])\d{2,4}(?:[ \t]?\d{2,4}){0,3}\b",
-            |l| contains(l, b"+46") || l.windows(2).any(|w| w[0] == b'0' && w[1].is_ascii_digit()),
+            Gate::Phone,
         ),
-        (Version, r"\bv\d+(?:\.\d+)+\b", |l| digit_sep_digit(l, b".")),
+        (Version, r"\bv\d+(?:\.\d+)+\b", Gate::DigitBetween(DOT)),
         (
             Version,
             r"(?i)\b(?:version|ver\.)[ \t]*:?[ \t]*\d+(?:\.\d+)*\b",
-            |l| contains_ignore_ascii_case(l, b"ver"),
+            Gate::WordIgnoreCase(&["ver"]),
         ),
         (
             Version,
             r"\b\p{L}*\p{Lu}\p{L}*\p{Lu}\p{L}*[ \t]\d+\.\d+(?:\.\d+)*\b",
-            |l| digit_sep_digit(l, b"."),
+            Gate::DigitBetween(DOT),
         ),
-        (Version, r"\b\d+(?:\.\d+){2,}\.?", |l| {
-            digit_sep_digit(l, b".")
-        }),
+        (Version, r"\b\d+(?:\.\d+){2,}\.?", Gate::DigitBetween(DOT)),
         (
             IsoDate,
             r"\b(?:1\d|20)\d{2}-[01]\d(?:-[0-3]\d(?:T\d{2}:\d{2}(?::\d{2})?)?)?\b",
-            |l| digit_sep_digit(l, b"-"),
+            Gate::DigitBetween(DASH),
         ),
-        (Time, r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b", |l| {
-            digit_sep_digit(l, b":.")
-        }),
-        (IdNumber, r"\b(?:\d{6}|\d{8})[-+]\d{4}\b", |l| {
-            digit_sep_digit(l, b"-+")
-        }),
+        (
+            Time,
+            r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b",
+            Gate::DigitBetween(COLON | DOT),
+        ),
+        (
+            IdNumber,
+            r"\b(?:\d{6}|\d{8})[-+]\d{4}\b",
+            Gate::DigitBetween(DASH | PLUS),
+        ),
         (
             IdNumber,
             r"\b(?i:bankgiro|plusgiro|bg|pg)\b\.?[ \t]*(?:nr\.?)?:?[ \t]*\d[\d \t-]*\d",
-            |l| {
-                contains_ignore_ascii_case(l, b"giro")
-                    || contains_ignore_ascii_case(l, b"bg")
-                    || contains_ignore_ascii_case(l, b"pg")
-            },
+            Gate::WordIgnoreCase(&["giro", "bg", "pg"]),
         ),
         (
             Standard,
             r"\b(?:SS|SIS|EN|ISO|IEC)(?:[-/ ](?:EN|ISO|IEC))*[ \t]\d+(?:[-:]\d+)*\b",
-            |l| {
-                [&b"SS"[..], b"SIS", b"EN", b"ISO", b"IEC"]
-                    .iter()
-                    .any(|n| contains(l, n))
-            },
+            Gate::Word(&["SS", "SIS", "EN", "ISO", "IEC"]),
         ),
     ];
     // The patterns are constants; a broken one is dropped (and a unit test fails).
     table
         .into_iter()
-        .filter_map(|(k, p, needs)| Regex::new(p).ok().map(|r| (k, r, needs)))
+        .filter_map(|(k, p, gate)| Regex::new(p).ok().map(|r| (k, r, gate)))
         .collect()
 });
 
@@ -265,12 +326,20 @@ pub fn find_identifiers(text: &str, kinds: &[IdentifierKind]) -> Vec<Identifier>
             at += raw.len();
             continue;
         }
-        for (kind, re, needs) in PATTERNS.iter() {
+        // Made for the first pattern that needs it: most lines without a
+        // digit are only searched for URLs and e-mail addresses.
+        let mut facts: Option<LineFacts> = None;
+        for (kind, re, gate) in PATTERNS.iter() {
             let possible = match kind {
                 IdentifierKind::Url | IdentifierKind::Email => may_hold(*kind, line),
                 _ => digit,
             };
-            if !possible || !kinds.contains(kind) || !needs(bytes) {
+            if !possible
+                || !kinds.contains(kind)
+                || !facts
+                    .get_or_insert_with(|| LineFacts::of(bytes))
+                    .passes(*gate)
+            {
                 continue;
             }
             for m in re.find_iter(line) {

@@ -26,6 +26,7 @@
 
 use super::text::DOTTED_ABBREVIATIONS;
 use super::{Ctx, Finding};
+use crate::chars::is_letter;
 use crate::model::{Block, Span};
 use serde::Deserialize;
 
@@ -60,7 +61,8 @@ impl Counts {
         let mut words = 0;
         let mut open = false;
         for token in text.split_whitespace() {
-            let letters = token.chars().filter(|c| c.is_alphabetic()).count();
+            // Only "none", "1–6" and "more than 6" matter.
+            let letters = token.chars().filter(|&c| is_letter(c)).take(7).count();
             if letters > 0 {
                 words += 1;
                 open = true;
@@ -97,10 +99,15 @@ fn ends_sentence(token: &str) -> bool {
     if !t.ends_with(['.', '!', '?', ':', '…']) {
         return false;
     }
-    let word = t
-        .trim_start_matches(['"', '\'', '“', '”', '«', '(', '['])
-        .to_lowercase();
-    !DOTTED_ABBREVIATIONS.contains(&word.as_str())
+    let word = t.trim_start_matches(['"', '\'', '“', '”', '«', '(', '[']);
+    // The abbreviations are ASCII: an ASCII word is compared as it is,
+    // without lowering it into a new string.
+    if word.is_ascii() {
+        return !DOTTED_ABBREVIATIONS
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(word));
+    }
+    !DOTTED_ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
 fn count_block(block: &Block, c: &mut Counts) {

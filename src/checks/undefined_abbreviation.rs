@@ -27,6 +27,7 @@
 //! glossary of terms and abbreviations that are not generally known.
 
 use super::{Ctx, Finding};
+use crate::chars::is_alphanumeric;
 use crate::model::{Block, Span};
 use crate::profile::schema::Pattern;
 use serde::Deserialize;
@@ -69,7 +70,7 @@ pub struct Params {
 
 /// Words of `text`: runs of letters and digits, with their byte offsets.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !is_alphanumeric(c))
         .scan(0usize, |pos, w| {
             let start = *pos;
             // Every separator is one char; find its width after the word.
@@ -96,9 +97,9 @@ fn shouting_line(line: &str, max: usize) -> bool {
 }
 
 fn is_abbreviation(w: &str, p: &Params) -> bool {
-    let n = capitals(w);
+    // Most words start with a small letter: the first test rules them out.
     all_caps(w)
-        && (2..=p.max_letters).contains(&n)
+        && (2..=p.max_letters).contains(&capitals(w))
         && !p.known.iter().any(|k| k == w)
         && !p.ignore.iter().any(|i| i.0.is_match(w))
 }
