@@ -224,8 +224,8 @@ fn starts_with_any(word: &str, initials: &str) -> bool {
 }
 
 /// `word` in lower case, written into `buf`; `None` when it does not fit
-/// (no month or weekday name is that long).
-fn lower_into<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+/// (callers size `buf` for the longest word they compare with).
+pub(crate) fn lower_into<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Option<&'b str> {
     let mut len = 0;
     for c in word.chars().flat_map(char::to_lowercase) {
         let n = c.len_utf8();

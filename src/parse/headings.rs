@@ -72,13 +72,20 @@ pub fn plain_is_heading(text: &str, next_blank: bool) -> bool {
     if t.is_empty() || t.chars().count() > 60 {
         return false;
     }
-    let lower = t.to_lowercase();
-    if KNOWN_HEADINGS.contains(&lower.as_str()) {
+    // Lowered on the stack: this runs for every short line of extracted text.
+    let mut buf = [0u8; 64];
+    if crate::dates::lower_into(t, &mut buf).is_some_and(|lower| KNOWN_HEADINGS.contains(&lower)) {
         return true;
     }
-    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
-    all_caps && next_blank && t.split_whitespace().count() <= 6 && !t.ends_with(['.', ','])
+    if !next_blank || t.ends_with(['.', ',']) {
+        return false;
+    }
+    let mut letters = 0;
+    let all_caps = t.chars().filter(|c| c.is_alphabetic()).all(|c| {
+        letters += 1;
+        c.is_uppercase()
+    });
+    all_caps && letters >= 4 && t.split_whitespace().count() <= 6
 }
 
 /// `Uppdragsägare: …`, `Dnr:RS/1/2015` and `Datum:` are fields; `Vi föreslår

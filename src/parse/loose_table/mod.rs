@@ -47,8 +47,11 @@ pub(super) enum Col {
 }
 
 fn column_kind(word: &str) -> Option<Col> {
-    let w = word.trim_end_matches(':').to_lowercase();
-    Some(match w.as_str() {
+    // Lowered on the stack: the last word of every line of extracted text
+    // comes through here. No column name is longer than the buffer.
+    let mut buf = [0u8; 48];
+    let w = crate::dates::lower_into(word.trim_end_matches(':'), &mut buf)?;
+    Some(match w {
         "start" | "slut" | "startdatum" | "slutdatum" | "datum" | "klart" => Col::Date,
         "beslutspunkt" | "milstolpe" => Col::Id,
         "ja" | "nej" => Col::Mark,

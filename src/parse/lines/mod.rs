@@ -1,5 +1,7 @@
 //! Line classification with the pest grammar (`grammar/styrdok.pest`).
 
+mod shortcuts;
+
 use pest::iterators::Pair;
 use pest::Parser;
 use pest_derive::Parser;
@@ -69,153 +71,15 @@ fn digits_of(s: &str) -> String {
         .collect::<String>()
 }
 
-/// The grammar's `blank`: only spaces and invisible characters.
-fn is_blank(line: &str) -> bool {
-    line.chars().all(|c| {
-        matches!(
-            c,
-            ' ' | '\t' | '\u{A0}' | '\u{200B}' | '\u{FEFF}' | '\u{0C}'
-        )
-    })
-}
-
-/// A line no grammar rule but `text` can match: it starts (after spaces)
-/// with a letter, is not `Avsnitt …`, and has no tab (table row) and no
-/// colon (field). Most lines of running text are like this; they skip the
-/// parser.
-fn plain_text(line: &str) -> bool {
-    letter_start(line).is_some_and(|t| !line.contains('\t') && !could_be_field(t))
-}
-
-/// The line without its indent, when it starts with a letter and is not
-/// `Avsnitt …`: the only lines the code paths beside the grammar classify.
-fn letter_start(line: &str) -> Option<&str> {
-    let t = line.trim_start_matches([' ', '\u{A0}']);
-    let starts = t.chars().next().is_some_and(char::is_alphabetic)
-        && !t
-            .get(..7)
-            .is_some_and(|w| w.eq_ignore_ascii_case("avsnitt"));
-    starts.then_some(t)
-}
-
-/// Whether a line starting with a letter may be a field (`Key: value`): the
-/// grammar's key is one to four words before the first `:`, so a colon
-/// after five or more words (`… ser vi följande effektmål:`) is prose.
-fn could_be_field(t: &str) -> bool {
-    match t.split_once(':') {
-        None => false,
-        Some((key, _)) => key.split(' ').filter(|w| !w.is_empty()).nth(4).is_none(),
-    }
-}
-
-/// Classify one line (no line break). Never fails: anything unrecognised is text.
+/// Classify one line (no line break). Never fails: anything unrecognised is
+/// text. The common shapes are read in code ([`shortcuts`], each checked
+/// against the grammar by tests); the grammar decides every other line.
 pub fn classify(line: &str) -> LineKind {
-    if is_blank(line) {
-        return LineKind::Blank;
-    }
-    if plain_text(line) {
-        return LineKind::Text {
-            text: (0, line.len()),
-        };
-    }
-    if let Some(cells) = plain_tab_row(line) {
-        return LineKind::TabRow { cells };
-    }
-    if let Some(kind) = plain_field_or_text(line) {
-        return kind;
-    }
-    classify_with_grammar(line)
-}
-
-/// A letter that the grammar's `LETTER` surely matches.
-fn sure_letter(c: char) -> bool {
-    c.is_ascii_alphabetic()
-        || matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö' | 'é' | 'É' | 'ü' | 'Ü')
-}
-
-/// A line starting with a letter, without a tab, that is not `Avsnitt …`:
-/// the grammar can only make it a `field` or `text`. The grammar's `field`
-/// rule, in code (`key_word ~ (" " ~ key_word){0,3} ~ osp ~ ":" ~
-/// !("/" | ":") ~ osp ~ rest`), so that long lines with a colon skip the
-/// parser. `None` when a character in the key is one this code is not sure
-/// of: the grammar decides.
-fn plain_field_or_text(line: &str) -> Option<LineKind> {
-    let t = letter_start(line)?;
-    let indent = line.len() - t.len();
-    if !t.chars().next().is_some_and(sure_letter) || line.contains('\t') {
-        return None;
-    }
-    let text = LineKind::Text {
-        text: (0, line.len()),
-    };
-    let mut chars = t.char_indices().peekable();
-    let mut key_end = 0;
-    for word in 0..4 {
-        if word > 0 {
-            // `" " ~ key_word`: a space, then a letter.
-            let mut ahead = chars.clone();
-            match (ahead.next(), ahead.next()) {
-                (Some((_, ' ')), Some((_, c))) if sure_letter(c) => {
-                    chars.next();
-                }
-                (Some((_, ' ')), Some((_, c))) if c.is_alphabetic() || !c.is_ascii() => {
-                    return None;
-                }
-                _ => break,
-            }
-        }
-        // key_word = LETTER ~ (LETTER | "-" | "/" | "." | "(" | ")" | "&")*
-        chars.next();
-        while let Some(&(i, c)) = chars.peek() {
-            if sure_letter(c) || matches!(c, '-' | '/' | '.' | '(' | ')' | '&') {
-                chars.next();
-            } else if c.is_alphabetic() || !c.is_ascii() && !matches!(c, '\u{A0}') {
-                return None;
-            } else {
-                key_end = i;
-                break;
-            }
-        }
-        if chars.peek().is_none() {
-            return Some(text);
-        }
-    }
-    // osp ~ ":" ~ !("/" | ":") ~ osp ~ rest
-    let after_key = &t[key_end..];
-    let spaced = after_key.trim_start_matches([' ', '\u{A0}']);
-    let Some(value) = spaced.strip_prefix(':') else {
-        return Some(text);
-    };
-    if value.starts_with(['/', ':']) {
-        return Some(text);
-    }
-    let value = value.trim_start_matches([' ', '\u{A0}']);
-    Some(LineKind::Field {
-        key: (indent, indent + key_end),
-        value: (line.len() - value.len(), line.len()),
-    })
-}
-
-/// A row of a Word table extracted as text: a line starting with a letter
-/// that has a tab. Every grammar alternative before `tab_row` needs another
-/// first character (or is `o⇥`, a bullet, or `Avsnitt`), and `tab_row`
-/// takes any line with a tab, so the cells are the parts between tabs.
-fn plain_tab_row(line: &str) -> Option<Vec<Range>> {
-    let t = letter_start(line)?;
-    if !line.contains('\t') || t.starts_with("o\t") {
-        return None;
-    }
-    let mut cells = Vec::new();
-    let mut start = 0;
-    for part in line.split('\t') {
-        cells.push((start, start + part.len()));
-        start += part.len() + 1;
-    }
-    Some(cells)
+    shortcuts::classify(line).unwrap_or_else(|| classify_with_grammar(line))
 }
 
 /// Classify with the grammar alone.
-fn classify_with_grammar(line: &str) -> LineKind {
+pub(super) fn classify_with_grammar(line: &str) -> LineKind {
     let text_kind = || LineKind::Text {
         text: (0, line.len()),
     };
@@ -374,51 +238,6 @@ mod tests {
         }
     }
 
-    /// The code path for fields and text agrees with the grammar.
-    fn same_as_grammar(line: &str) {
-        if let Some(fast) = plain_field_or_text(line) {
-            assert_eq!(fast, classify_with_grammar(line), "{line:?}");
-        }
-    }
-
-    #[test]
-    fn fields_and_text_without_the_grammar() {
-        for line in [
-            "Uppdragsägare: Direktör",
-            "Dnr:RS/1321/2015",
-            "Datum:",
-            "  Datum :  2026-01-01",
-            "Stycke 1: Vårdcentralerna ska följa upp",
-            "Se https://example.se",
-            "Kl. 10:30 började mötet",
-            "Ett två tre fyra fem: sex",
-            "Ett två tre fyra: fem",
-            "Ett två  tre: fyra",
-            "Ansvarig (HR&Ekonomi)/chef-nivå: Anna",
-            "Mål:: inget",
-            "Mål:/inget",
-            "Ordförande\u{A0}: Per",
-            "Ärende– Plats: x",
-            "Plats",
-            "Plats ",
-            "Avsnitt 2: Mål",
-            "Æbleskiver: 3",
-            "Mål 2: öka",
-            "Key2: värde",
-        ] {
-            same_as_grammar(line);
-        }
-        assert!(plain_field_or_text("Uppdragsägare: Direktör").is_some());
-        assert!(plain_field_or_text("Stycke 1: Vårdcentralerna").is_some());
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn fields_agree_with_the_grammar(line in "[ \u{A0}]{0,2}[A-Za-zåÄö][A-Za-zåäöÖé0-9 \u{A0}:/.()&,–-]{0,40}") {
-            same_as_grammar(&line);
-        }
-    }
-
     #[test]
     fn every_line_shape() {
         let cases = [
@@ -479,54 +298,3 @@ mod tests {
     }
 }
 
-#[cfg(test)]
-mod fast_path_tests {
-    use super::*;
-
-    /// The shortcut for plain text agrees with the grammar on every line of
-    /// the fixtures and the seeds.
-    #[test]
-    fn plain_text_shortcut_agrees_with_the_grammar() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut dirs = vec![root.join("fixtures"), root.join("../shared/seeds")];
-        let mut lines_seen = 0;
-        while let Some(dir) = dirs.pop() {
-            let Ok(entries) = std::fs::read_dir(&dir) else {
-                continue;
-            };
-            for e in entries.flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    dirs.push(p);
-                    continue;
-                }
-                let Ok(text) = std::fs::read_to_string(&p) else {
-                    continue;
-                };
-                for line in text.lines() {
-                    if is_blank(line) {
-                        assert_eq!(classify_with_grammar(line), LineKind::Blank, "{line:?}");
-                    }
-                    if let Some(cells) = plain_tab_row(line) {
-                        assert_eq!(
-                            classify_with_grammar(line),
-                            LineKind::TabRow { cells },
-                            "{line:?}"
-                        );
-                    }
-                    if plain_text(line) {
-                        lines_seen += 1;
-                        assert_eq!(
-                            classify_with_grammar(line),
-                            LineKind::Text {
-                                text: (0, line.len())
-                            },
-                            "{line:?}"
-                        );
-                    }
-                }
-            }
-        }
-        assert!(lines_seen > 100, "{lines_seen}");
-    }
-}

@@ -1,0 +1,400 @@
+//! The common line shapes read in code, without the grammar: plain text,
+//! tab rows, fields, bullets and numbered lines. Each answers exactly what
+//! `grammar/styrdok.pest` answers for the lines it takes (property tests and
+//! every line of the fixtures and seeds check this), and returns `None` for
+//! any line it is not sure of, which the grammar then classifies. They exist
+//! because one pest call per line costs more than the rest of the parse.
+
+use super::{LineKind, Range};
+
+/// The line's kind when a shortcut is sure of it.
+pub(super) fn classify(line: &str) -> Option<LineKind> {
+    if is_blank(line) {
+        return Some(LineKind::Blank);
+    }
+    if plain_text(line) {
+        return Some(LineKind::Text {
+            text: (0, line.len()),
+        });
+    }
+    if let Some(cells) = plain_tab_row(line) {
+        return Some(LineKind::TabRow { cells });
+    }
+    plain_field_or_text(line)
+        .or_else(|| plain_bullet(line))
+        .or_else(|| plain_numbered(line))
+}
+
+/// The grammar's `blank`: only spaces and invisible characters.
+fn is_blank(line: &str) -> bool {
+    line.chars().all(|c| {
+        matches!(
+            c,
+            ' ' | '\t' | '\u{A0}' | '\u{200B}' | '\u{FEFF}' | '\u{0C}'
+        )
+    })
+}
+
+/// A line no grammar rule but `text` can match: it starts (after spaces)
+/// with a letter, is not `Avsnitt …`, and has no tab (table row) and no
+/// colon (field). Most lines of running text are like this; they skip the
+/// parser.
+fn plain_text(line: &str) -> bool {
+    letter_start(line).is_some_and(|t| !has_byte(line, b'\t') && !could_be_field(t))
+}
+
+/// Whether `line` holds the (ASCII) byte `b`: memchr's vector search, where
+/// std's `contains(char)` looks a word at a time.
+fn has_byte(line: &str, b: u8) -> bool {
+    memchr::memchr(b, line.as_bytes()).is_some()
+}
+
+/// The line without its indent, when it starts with a letter and is not
+/// `Avsnitt …`: the only lines the code paths beside the grammar classify.
+fn letter_start(line: &str) -> Option<&str> {
+    let t = line.trim_start_matches([' ', '\u{A0}']);
+    let starts = t.chars().next().is_some_and(char::is_alphabetic)
+        && !t
+            .get(..7)
+            .is_some_and(|w| w.eq_ignore_ascii_case("avsnitt"));
+    starts.then_some(t)
+}
+
+/// Whether a line starting with a letter may be a field (`Key: value`): the
+/// grammar's key is one to four words before the first `:`, so a colon
+/// after five or more words (`… ser vi följande effektmål:`) is prose.
+fn could_be_field(t: &str) -> bool {
+    match memchr::memchr(b':', t.as_bytes()).and_then(|i| t.get(..i)) {
+        None => false,
+        Some(key) => key.split(' ').filter(|w| !w.is_empty()).nth(4).is_none(),
+    }
+}
+
+/// A letter that the grammar's `LETTER` surely matches.
+fn sure_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö' | 'é' | 'É' | 'ü' | 'Ü')
+}
+
+/// A line starting with a letter, without a tab, that is not `Avsnitt …`:
+/// the grammar can only make it a `field` or `text`. The grammar's `field`
+/// rule, in code (`key_word ~ (" " ~ key_word){0,3} ~ osp ~ ":" ~
+/// !("/" | ":") ~ osp ~ rest`), so that long lines with a colon skip the
+/// parser. `None` when a character in the key is one this code is not sure
+/// of: the grammar decides.
+fn plain_field_or_text(line: &str) -> Option<LineKind> {
+    let t = letter_start(line)?;
+    let indent = line.len() - t.len();
+    if !t.chars().next().is_some_and(sure_letter) || line.contains('\t') {
+        return None;
+    }
+    let text = LineKind::Text {
+        text: (0, line.len()),
+    };
+    let mut chars = t.char_indices().peekable();
+    let mut key_end = 0;
+    for word in 0..4 {
+        if word > 0 {
+            // `" " ~ key_word`: a space, then a letter.
+            let mut ahead = chars.clone();
+            match (ahead.next(), ahead.next()) {
+                (Some((_, ' ')), Some((_, c))) if sure_letter(c) => {
+                    chars.next();
+                }
+                (Some((_, ' ')), Some((_, c))) if c.is_alphabetic() || !c.is_ascii() => {
+                    return None;
+                }
+                _ => break,
+            }
+        }
+        // key_word = LETTER ~ (LETTER | "-" | "/" | "." | "(" | ")" | "&")*
+        chars.next();
+        while let Some(&(i, c)) = chars.peek() {
+            if sure_letter(c) || matches!(c, '-' | '/' | '.' | '(' | ')' | '&') {
+                chars.next();
+            } else if c.is_alphabetic() || !c.is_ascii() && !matches!(c, '\u{A0}') {
+                return None;
+            } else {
+                key_end = i;
+                break;
+            }
+        }
+        if chars.peek().is_none() {
+            return Some(text);
+        }
+    }
+    // osp ~ ":" ~ !("/" | ":") ~ osp ~ rest
+    let after_key = &t[key_end..];
+    let spaced = after_key.trim_start_matches([' ', '\u{A0}']);
+    let Some(value) = spaced.strip_prefix(':') else {
+        return Some(text);
+    };
+    if value.starts_with(['/', ':']) {
+        return Some(text);
+    }
+    let value = value.trim_start_matches([' ', '\u{A0}']);
+    Some(LineKind::Field {
+        key: (indent, indent + key_end),
+        value: (line.len() - value.len(), line.len()),
+    })
+}
+
+/// A row of a Word table extracted as text: a line starting with a letter
+/// that has a tab. Every grammar alternative before `tab_row` needs another
+/// first character (or is `o⇥`, a bullet, or `Avsnitt`), and `tab_row`
+/// takes any line with a tab, so the cells are the parts between tabs.
+fn plain_tab_row(line: &str) -> Option<Vec<Range>> {
+    let t = letter_start(line)?;
+    if !line.contains('\t') || t.starts_with("o\t") {
+        return None;
+    }
+    let mut cells = Vec::new();
+    let mut start = 0;
+    for part in line.split('\t') {
+        cells.push((start, start + part.len()));
+        start += part.len() + 1;
+    }
+    Some(cells)
+}
+
+/// The grammar's `indent` and the rest of the line.
+fn split_indent(line: &str) -> (usize, &str) {
+    let t = line.trim_start_matches([' ', '\u{A0}']);
+    (line.len() - t.len(), t)
+}
+
+/// The grammar's `sp`: one or more spaces, tabs or no-break spaces. The
+/// length of the run at the start of `s`, `None` without one.
+fn sp_len(s: &str) -> Option<usize> {
+    let n = s.len() - s.trim_start_matches([' ', '\t', '\u{A0}']).len();
+    (n > 0).then_some(n)
+}
+
+/// The bullet marks of the grammar's `bullet_mark` but `o⇥`, which needs a
+/// tab after it.
+const BULLET_MARKS: [char; 9] = ['•', '-', '–', '*', '+', '\u{F0B7}', '·', '▪', '◦'];
+
+/// `• text`, `- text`: the grammar's `bullet` without a checkbox, when the
+/// item has no tab. No earlier alternative starts with a bullet mark but
+/// `front_delim` (`---`), which is left to the grammar.
+fn plain_bullet(line: &str) -> Option<LineKind> {
+    let (indent, t) = split_indent(line);
+    let mark = t.chars().next().filter(|c| BULLET_MARKS.contains(c))?;
+    if t.starts_with("---") {
+        return None;
+    }
+    let after_mark = indent + mark.len_utf8();
+    let text_start = after_mark + sp_len(line.get(after_mark..)?)?;
+    let text = line.get(text_start..)?;
+    // A checkbox (`- [x] klar`), or a tab in the item, is the grammar's.
+    if text.starts_with(['[', '☒', '☑', '☐']) || text.contains('\t') {
+        return None;
+    }
+    Some(LineKind::Bullet {
+        marker: (indent, after_mark),
+        checked: None,
+        text: (text_start, line.len()),
+    })
+}
+
+/// The grammar's `section_number` at the start of `s`: parts of one or two
+/// digits joined by dots, with an optional final dot. Its length.
+fn section_number_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    // `num`: one or two digits not followed by a third.
+    let num = |at: usize| {
+        let n = b.get(at..)?.iter().take(3).take_while(|c| c.is_ascii_digit()).count();
+        matches!(n, 1 | 2).then_some(at + n)
+    };
+    let mut end = num(0)?;
+    while b.get(end) == Some(&b'.') {
+        match num(end + 1) {
+            Some(next) => end = next,
+            None => break,
+        }
+    }
+    if b.get(end) == Some(&b'.') {
+        end += 1;
+    }
+    Some(end)
+}
+
+/// `2.1 Definition`, `1. En mening`: the grammar's `numbered`, when the text
+/// has no tab. A line starting with a digit matches no earlier alternative.
+fn plain_numbered(line: &str) -> Option<LineKind> {
+    let (indent, t) = split_indent(line);
+    if !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let number_end = indent + section_number_len(t)?;
+    let text_start = number_end + sp_len(line.get(number_end..)?)?;
+    if line.get(text_start..)?.contains('\t') {
+        return None;
+    }
+    Some(LineKind::Numbered {
+        number: (indent, number_end),
+        text: (text_start, line.len()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::classify_with_grammar;
+    use super::*;
+
+    /// The code path for fields and text agrees with the grammar.
+    fn same_as_grammar(line: &str) {
+        if let Some(fast) = plain_field_or_text(line) {
+            assert_eq!(fast, classify_with_grammar(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn fields_and_text_without_the_grammar() {
+        for line in [
+            "Uppdragsägare: Direktör",
+            "Dnr:RS/1321/2015",
+            "Datum:",
+            "  Datum :  2026-01-01",
+            "Stycke 1: Vårdcentralerna ska följa upp",
+            "Se https://example.se",
+            "Kl. 10:30 började mötet",
+            "Ett två tre fyra fem: sex",
+            "Ett två tre fyra: fem",
+            "Ett två  tre: fyra",
+            "Ansvarig (HR&Ekonomi)/chef-nivå: Anna",
+            "Mål:: inget",
+            "Mål:/inget",
+            "Ordförande\u{A0}: Per",
+            "Ärende– Plats: x",
+            "Plats",
+            "Plats ",
+            "Avsnitt 2: Mål",
+            "Æbleskiver: 3",
+            "Mål 2: öka",
+            "Key2: värde",
+        ] {
+            same_as_grammar(line);
+        }
+        assert!(plain_field_or_text("Uppdragsägare: Direktör").is_some());
+        assert!(plain_field_or_text("Stycke 1: Vårdcentralerna").is_some());
+    }
+
+    /// Bullets and numbered lines in code agree with the grammar.
+    fn same_shape_as_grammar(line: &str) {
+        for fast in [plain_bullet(line), plain_numbered(line)].into_iter().flatten() {
+            assert_eq!(fast, classify_with_grammar(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn bullets_and_numbered_lines_without_the_grammar() {
+        for line in [
+            "• Samsyn kring styrningen",
+            "  - punkt",
+            "–\tpunkt med tab före",
+            "\u{F0B7} punkt",
+            "* punkt",
+            "+ punkt",
+            "· punkt",
+            "- [x] klar",
+            "- [ ] inte klar",
+            "-- två",
+            "---",
+            "--- ",
+            "- ",
+            "-",
+            "•text utan mellanslag",
+            "- a\tb",
+            "2.1 Definition och innehåll",
+            "1 INLEDNING",
+            "3.4.1 Miljö",
+            " 1. Bakgrund ",
+            "1.\t2013-03-12\tNyutgåva\t",
+            "123 kronor",
+            "12.345 kr",
+            "1..2 x",
+            "1.2. x",
+            "1.234 x",
+            "2026 års mål",
+            "1",
+            "1 ",
+            "1\u{A0}text",
+        ] {
+            same_shape_as_grammar(line);
+        }
+        assert!(plain_bullet("• Samsyn").is_some());
+        assert!(plain_numbered("3.4.1 Miljö").is_some());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bullets_and_numbers_agree_with_the_grammar(
+            line in "[ \u{A0}]{0,2}([•*+·▪◦–o-]|[0-9]{1,3}([.][0-9]{0,3}){0,3}|-{2,3})[ \t\u{A0}]{0,2}(\\[[xX ]\\])?[a-zå0-9 \t.:•-]{0,20}"
+        ) {
+            same_shape_as_grammar(&line);
+        }
+
+        #[test]
+        fn fields_agree_with_the_grammar(line in "[ \u{A0}]{0,2}[A-Za-zåÄö][A-Za-zåäöÖé0-9 \u{A0}:/.()&,–-]{0,40}") {
+            same_as_grammar(&line);
+        }
+    }
+
+}
+
+#[cfg(test)]
+mod every_fixture_line {
+    use super::super::classify_with_grammar;
+    use super::*;
+
+    /// The shortcut for plain text agrees with the grammar on every line of
+    /// the fixtures and the seeds.
+    #[test]
+    fn plain_text_shortcut_agrees_with_the_grammar() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![root.join("fixtures"), root.join("../shared/seeds")];
+        let mut lines_seen = 0;
+        while let Some(dir) = dirs.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(&p) else {
+                    continue;
+                };
+                for line in text.lines() {
+                    if is_blank(line) {
+                        assert_eq!(classify_with_grammar(line), LineKind::Blank, "{line:?}");
+                    }
+                    if let Some(cells) = plain_tab_row(line) {
+                        assert_eq!(
+                            classify_with_grammar(line),
+                            LineKind::TabRow { cells },
+                            "{line:?}"
+                        );
+                    }
+                    for shape in [plain_bullet(line), plain_numbered(line)].into_iter().flatten() {
+                        assert_eq!(classify_with_grammar(line), shape, "{line:?}");
+                    }
+                    if plain_text(line) {
+                        lines_seen += 1;
+                        assert_eq!(
+                            classify_with_grammar(line),
+                            LineKind::Text {
+                                text: (0, line.len())
+                            },
+                            "{line:?}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(lines_seen > 100, "{lines_seen}");
+    }
+}
