@@ -12,7 +12,7 @@
 //! attempt reads a window of at most 64 bytes, and the regexes are
 //! compiled once.
 
-use crate::chars::is_word;
+use crate::chars::{char_at, is_word};
 use std::ops::RangeInclusive;
 use std::sync::LazyLock;
 
@@ -354,16 +354,6 @@ type Cands = [Option<DateMention>; 2];
 /// Whitespace within a line: a date or range never spans a line break.
 fn is_hspace(c: char) -> bool {
     c == '\t' || (c.is_whitespace() && !c.is_control() && !matches!(c, '\u{2028}' | '\u{2029}'))
-}
-
-/// The character at byte `i` of `text` (a char boundary), read without
-/// decoding when it is ASCII.
-fn char_at(text: &str, i: usize) -> Option<char> {
-    match text.as_bytes().get(i) {
-        Some(&b) if b.is_ascii() => Some(char::from(b)),
-        Some(_) => text.get(i..).and_then(|s| s.chars().next()),
-        None => None,
-    }
 }
 
 /// The end of the word (letters, digits, `_`) that starts at or before `i`.

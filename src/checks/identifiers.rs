@@ -9,6 +9,7 @@
 //! module where the identifiers are and skip every hit that overlaps one.
 
 use crate::model::Span;
+use memchr::memmem::Finder;
 use regex::Regex;
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -67,7 +68,6 @@ pub struct Identifier {
 /// not searched. The regexes use Unicode `\b`, which makes the regex crate
 /// search non-ASCII lines with its slowest engines, so most prose lines
 /// must never reach them.
-#[derive(Clone, Copy)]
 enum Gate {
     Any,
     /// The line holds this byte.
@@ -75,10 +75,12 @@ enum Gate {
     /// A digit, one of these separators ([`DASH`] …), a digit: `2024-05`,
     /// `12.30`, `2009:400`.
     DigitBetween(u8),
-    /// One of these words, in any case (ASCII).
-    WordIgnoreCase(&'static [&'static str]),
-    /// One of these words, as written.
-    Word(&'static [&'static str]),
+    /// One of these words (searchers built once), as written or, with
+    /// `ignore_case`, in any case (ASCII; the words are in lower case).
+    Words {
+        ignore_case: bool,
+        finders: Vec<Finder<'static>>,
+    },
     /// `+46`, or a `0` before a digit.
     Phone,
 }
@@ -130,17 +132,21 @@ impl<'l> LineFacts<'l> {
         }
     }
 
-    fn passes(&mut self, gate: Gate) -> bool {
-        let has = |hay: &[u8], words: &[&str]| words.iter().any(|w| contains(hay, w.as_bytes()));
+    fn passes(&mut self, gate: &Gate) -> bool {
         match gate {
             Gate::Any => true,
-            Gate::Byte(b) => memchr::memchr(b, self.line).is_some(),
+            Gate::Byte(b) => memchr::memchr(*b, self.line).is_some(),
             Gate::DigitBetween(seps) => self.between_digits & seps != 0,
-            Gate::Word(words) => has(self.line, words),
-            Gate::WordIgnoreCase(words) => {
+            Gate::Words {
+                ignore_case,
+                finders,
+            } => {
                 let line = self.line;
-                let lower = self.lower.get_or_insert_with(|| line.to_ascii_lowercase());
-                has(lower, words)
+                let hay = match ignore_case {
+                    true => self.lower.get_or_insert_with(|| line.to_ascii_lowercase()),
+                    false => line,
+                };
+                finders.iter().any(|f| f.find(hay).is_some())
             }
             Gate::Phone => self.zero_before_digit || contains(self.line, b"+46"),
         }
@@ -153,6 +159,15 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
         return true;
     };
     memchr::memchr_iter(first, hay).any(|i| hay.get(i..).is_some_and(|h| h.starts_with(needle)))
+}
+
+impl Gate {
+    fn words(words: &[&'static str], ignore_case: bool) -> Gate {
+        Gate::Words {
+            ignore_case,
+            finders: words.iter().map(|w| Finder::new(w.as_bytes())).collect(),
+        }
+    }
 }
 
 static PATTERNS: LazyLock<Vec<(IdentifierKind, Regex, Gate)>> = LazyLock::new(|| {
@@ -186,7 +201,7 @@ static PATTERNS: LazyLock<Vec<(IdentifierKind, Regex, Gate)>> = LazyLock::new(||
         (
             CaseNumber,
             r"\b(?i:dnr|diarienr|diarienummer|ärendenr|ärendenummer)\b\.?[ \t]*:?[ \t]*(?:\p{Lu}{1,8}[ \t]?/?)?\d[\d/.:-]*\d",
-            Gate::WordIgnoreCase(&["dnr", "diarie", "rende"]),
+            Gate::words(&["dnr", "diarie", "rende"], true),
         ),
         (
             LawReference,
@@ -202,7 +217,7 @@ static PATTERNS: LazyLock<Vec<(IdentifierKind, Regex, Gate)>> = LazyLock::new(||
         (
             Version,
             r"(?i)\b(?:version|ver\.)[ \t]*:?[ \t]*\d+(?:\.\d+)*\b",
-            Gate::WordIgnoreCase(&["ver"]),
+            Gate::words(&["ver"], true),
         ),
         (
             Version,
@@ -228,12 +243,12 @@ static PATTERNS: LazyLock<Vec<(IdentifierKind, Regex, Gate)>> = LazyLock::new(||
         (
             IdNumber,
             r"\b(?i:bankgiro|plusgiro|bg|pg)\b\.?[ \t]*(?:nr\.?)?:?[ \t]*\d[\d \t-]*\d",
-            Gate::WordIgnoreCase(&["giro", "bg", "pg"]),
+            Gate::words(&["giro", "bg", "pg"], true),
         ),
         (
             Standard,
             r"\b(?:SS|SIS|EN|ISO|IEC)(?:[-/ ](?:EN|ISO|IEC))*[ \t]\d+(?:[-:]\d+)*\b",
-            Gate::Word(&["SS", "SIS", "EN", "ISO", "IEC"]),
+            Gate::words(&["SS", "SIS", "EN", "ISO", "IEC"], false),
         ),
     ];
     // The patterns are constants; a broken one is dropped (and a unit test fails).
@@ -300,29 +315,22 @@ fn accept(kind: IdentifierKind, m: &str, text: &str, start: usize, end: usize) -
     }
 }
 
-/// What a line must contain for a kind's patterns to match there: a URL
-/// `://` or `www.`, an e-mail `@`, every other kind a digit. Lines without it
-/// are not searched (the patterns never span lines).
-fn may_hold(kind: IdentifierKind, line: &str) -> bool {
-    match kind {
-        IdentifierKind::Url => line.contains("://") || line.contains("www."),
-        IdentifierKind::Email => line.contains('@'),
-        _ => line.bytes().any(|b| b.is_ascii_digit()),
-    }
-}
-
 /// All identifiers of the given kinds in `text`, sorted by start. They may
 /// overlap (a phone number can hold something shaped like a time).
 pub fn find_identifiers(text: &str, kinds: &[IdentifierKind]) -> Vec<Identifier> {
     let mut out = Vec::new();
     let mut at = 0;
-    for raw in text.split_inclusive('\n') {
+    for raw in crate::chars::lines_inclusive(text) {
         let line = raw.trim_end_matches(['\n', '\r']);
         let bytes = line.as_bytes();
-        // Every kind but URLs (`://`, `www.`) and e-mail (`@`) needs a digit:
-        // one pass over the bytes rules most prose lines out for all of them.
-        let digit = bytes.iter().any(u8::is_ascii_digit);
-        if !digit && !bytes.iter().any(|b| matches!(b, b'@' | b'.' | b':')) {
+        // What a line must contain for a kind's patterns to match there (the
+        // patterns never span lines): a URL `://` or `www.`, an e-mail `@`,
+        // every other kind a digit. Most prose lines have none of them.
+        // (A fold, not `any`: without an early exit it is vectorised.)
+        let digit = bytes.iter().fold(false, |d, b| d | b.is_ascii_digit());
+        let url = contains(bytes, b"://") || contains(bytes, b"www.");
+        let email = memchr::memchr(b'@', bytes).is_some();
+        if !digit && !url && !email {
             at += raw.len();
             continue;
         }
@@ -331,14 +339,15 @@ pub fn find_identifiers(text: &str, kinds: &[IdentifierKind]) -> Vec<Identifier>
         let mut facts: Option<LineFacts> = None;
         for (kind, re, gate) in PATTERNS.iter() {
             let possible = match kind {
-                IdentifierKind::Url | IdentifierKind::Email => may_hold(*kind, line),
+                IdentifierKind::Url => url,
+                IdentifierKind::Email => email,
                 _ => digit,
             };
             if !possible
                 || !kinds.contains(kind)
                 || !facts
                     .get_or_insert_with(|| LineFacts::of(bytes))
-                    .passes(*gate)
+                    .passes(gate)
             {
                 continue;
             }

@@ -96,6 +96,21 @@ fn shouting_line(line: &str, max: usize) -> bool {
         && words(line).any(|(_, w)| all_caps(w) && capitals(w) > max)
 }
 
+/// Whether `line` may hold an abbreviation: a capital followed by a capital
+/// or a digit (no small letter) in the same word, as every word of two or
+/// more capitals and no small letters begins. Most lines have none and are
+/// not cut into words.
+fn may_hold_abbreviation(line: &str) -> bool {
+    let mut after_capital = false;
+    for c in line.chars() {
+        if after_capital && is_alphanumeric(c) && !c.is_lowercase() {
+            return true;
+        }
+        after_capital = c.is_uppercase();
+    }
+    false
+}
+
 fn is_abbreviation(w: &str, p: &Params) -> bool {
     // Most words start with a small letter: the first test rules them out.
     all_caps(w)
@@ -196,7 +211,7 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
         for line in text.split('\n') {
             let base = span.start + line_start;
             line_start += line.len() + 1;
-            if shouting_line(line, p.max_letters) {
+            if !may_hold_abbreviation(line) || shouting_line(line, p.max_letters) {
                 continue;
             }
             for (off, w) in words(line) {
@@ -241,6 +256,16 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The line test never skips a line with a word of two or more
+        /// capitals and no small letters.
+        #[test]
+        fn line_test_keeps_every_abbreviation(line in "[A-Za-zÅÄÖåäöÉ0-9 ,:/().-]{0,30}") {
+            let has = words(&line).any(|(_, w)| all_caps(w) && capitals(w) >= 2);
+            proptest::prop_assert!(!has || may_hold_abbreviation(&line), "{line:?}");
+        }
+    }
 
     #[test]
     fn words_keep_offsets() {

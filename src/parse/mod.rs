@@ -73,9 +73,8 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
     // memchr's vector search: std's `split('\n')` looks a word at a time.
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(
-        (!text.ends_with('\n') && !text.is_empty()).then_some(text.len()),
-    );
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes())
+        .chain((!text.ends_with('\n') && !text.is_empty()).then_some(text.len()));
     for end in ends {
         let body = text.get(start..end).unwrap_or("");
         let body = body.strip_suffix('\r').unwrap_or(body);

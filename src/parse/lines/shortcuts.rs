@@ -203,7 +203,12 @@ fn section_number_len(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     // `num`: one or two digits not followed by a third.
     let num = |at: usize| {
-        let n = b.get(at..)?.iter().take(3).take_while(|c| c.is_ascii_digit()).count();
+        let n = b
+            .get(at..)?
+            .iter()
+            .take(3)
+            .take_while(|c| c.is_ascii_digit())
+            .count();
         matches!(n, 1 | 2).then_some(at + n)
     };
     let mut end = num(0)?;
@@ -282,7 +287,10 @@ mod tests {
 
     /// Bullets and numbered lines in code agree with the grammar.
     fn same_shape_as_grammar(line: &str) {
-        for fast in [plain_bullet(line), plain_numbered(line)].into_iter().flatten() {
+        for fast in [plain_bullet(line), plain_numbered(line)]
+            .into_iter()
+            .flatten()
+        {
             assert_eq!(fast, classify_with_grammar(line), "{line:?}");
         }
     }
@@ -340,7 +348,6 @@ mod tests {
             same_as_grammar(&line);
         }
     }
-
 }
 
 #[cfg(test)]
@@ -379,7 +386,10 @@ mod every_fixture_line {
                             "{line:?}"
                         );
                     }
-                    for shape in [plain_bullet(line), plain_numbered(line)].into_iter().flatten() {
+                    for shape in [plain_bullet(line), plain_numbered(line)]
+                        .into_iter()
+                        .flatten()
+                    {
                         assert_eq!(classify_with_grammar(line), shape, "{line:?}");
                     }
                     if plain_text(line) {
