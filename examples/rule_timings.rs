@@ -3,7 +3,8 @@
 //!
 //! Loads every file in DIR once, then for ROUNDS rounds (default 3) parses,
 //! classifies and checks each one, timing the parse, the whole-text scans
-//! that several rules share (dates, identifiers, masked spans, schedule) and
+//! that several rules share (dates, identifiers, masked spans, schedule,
+//! identity numbers) and
 //! each rule on its own. Prints a table sorted by time, with each line's share
 //! of the total and its throughput. For finding hot spots (bench/RESULTS.md),
 //! not a benchmark: criterion (`benches/pipeline.rs`) gives the figures.
@@ -80,6 +81,9 @@ fn main() {
                 let t = Instant::now();
                 ctx.schedule();
                 add("(scan: schedule)", t.elapsed());
+                let t = Instant::now();
+                ctx.identity_numbers();
+                add("(scan: identity numbers)", t.elapsed());
                 for rule in &pack.rules {
                     let t = Instant::now();
                     let n = rule.check.run(&ctx).len();

@@ -38,6 +38,27 @@ pub fn is_space(c: char) -> bool {
     }
 }
 
+/// The lower case of an ASCII or Latin-1 character (which is one
+/// character), `None` for any other.
+#[inline]
+pub fn to_lowercase_latin1(c: char) -> Option<char> {
+    match c {
+        'A'..='Z' => Some(c.to_ascii_lowercase()),
+        '\0'..='\u{7F}' => Some(c),
+        // À … Þ but ×: the lower case is 0x20 further on.
+        '\u{C0}'..='\u{DE}' if c != '×' => char::from_u32(u32::from(c) + 0x20),
+        '\u{80}'..='\u{FF}' => Some(c),
+        _ => None,
+    }
+}
+
+/// Whether `s` has more than `n` characters, counting them only when its
+/// length in bytes does not answer.
+#[inline]
+pub fn more_chars_than(s: &str, n: usize) -> bool {
+    s.len() > n && (s.len() > 4 * n || s.chars().count() > n)
+}
+
 /// `c.is_alphabetic()`, fast for ASCII and Latin-1.
 #[inline]
 pub fn is_letter(c: char) -> bool {
@@ -77,6 +98,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn char_counts() {
+        for s in ["", "abc", "åäö", "åäöåäö", "a😀b"] {
+            for n in 0..8 {
+                assert_eq!(more_chars_than(s, n), s.chars().count() > n, "{s:?} {n}");
+            }
+        }
+    }
+
+    #[test]
     fn lines_as_split_inclusive() {
         for text in ["", "\n", "a", "a\n", "a\nb", "a\r\n\nb\n\n", "å\nä"] {
             let want: Vec<&str> = text.split_inclusive('\n').collect();
@@ -90,6 +120,9 @@ mod tests {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
+            if let Some(lower) = to_lowercase_latin1(c) {
+                assert_eq!(c.to_lowercase().collect::<String>(), lower.to_string());
+            }
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
             assert_eq!(is_word(c), c.is_alphanumeric() || c == '_', "{c:?}");
         }

@@ -12,7 +12,7 @@
 //! attempt reads a window of at most 64 bytes, and the regexes are
 //! compiled once.
 
-use crate::chars::{char_at, is_word};
+use crate::chars::{char_at, is_letter, is_word};
 use std::ops::RangeInclusive;
 use std::sync::LazyLock;
 
@@ -227,10 +227,19 @@ fn starts_with_any(word: &str, initials: &str) -> bool {
 /// (callers size `buf` for the longest word they compare with).
 pub(crate) fn lower_into<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Option<&'b str> {
     let mut len = 0;
-    for c in word.chars().flat_map(char::to_lowercase) {
-        let n = c.len_utf8();
-        c.encode_utf8(buf.get_mut(len..len + n)?);
-        len += n;
+    for c in word.chars() {
+        // ASCII and Latin-1 (å, ä, ö …) without Unicode's case tables.
+        if let Some(lower) = crate::chars::to_lowercase_latin1(c) {
+            let n = lower.len_utf8();
+            lower.encode_utf8(buf.get_mut(len..len + n)?);
+            len += n;
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            let n = lower.len_utf8();
+            lower.encode_utf8(buf.get_mut(len..len + n)?);
+            len += n;
+        }
     }
     std::str::from_utf8(buf.get(..len)?).ok()
 }
@@ -358,13 +367,17 @@ fn is_hspace(c: char) -> bool {
 
 /// The end of the word (letters, digits, `_`) that starts at or before `i`.
 fn word_end(text: &str, mut i: usize) -> usize {
-    while let Some(c) = char_at(text, i) {
-        if !is_word(c) {
-            break;
+    let bytes = text.as_bytes();
+    loop {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii_alphanumeric() || *b == b'_' => i += 1,
+            Some(b) if b.is_ascii() => return i,
+            _ => match char_at(text, i) {
+                Some(c) if is_word(c) => i += c.len_utf8(),
+                _ => return i,
+            },
         }
-        i += c.len_utf8();
     }
-    i
 }
 
 /// At most [`WINDOW`] bytes of `text` from `pos`, cut at a char boundary.
@@ -481,7 +494,7 @@ struct MonthPart {
 fn month_part(r: &Res, text: &str, pos: usize) -> Option<MonthPart> {
     let w = window(text, pos)?;
     // Most words are no month: test the word before running the regex.
-    let word_end = w.find(|c: char| !c.is_alphabetic()).unwrap_or(w.len());
+    let word_end = w.find(|c: char| !is_letter(c)).unwrap_or(w.len());
     month_from_swedish(w.get(..word_end)?)?;
     let c = r.month_part.captures(w)?;
     let word = c.get(1)?;
@@ -538,9 +551,9 @@ fn cands_at(r: &Res, text: &str, pos: usize, compact: bool) -> Cands {
 fn cands_inner(r: &Res, text: &str, pos: usize, compact: bool) -> Option<Cands> {
     use DateForm::*;
     let w = window(text, pos)?;
-    if w.chars().next()?.is_alphabetic() {
+    if is_letter(w.chars().next()?) {
         // Most words are no weekday: test the word before running the regex.
-        let word_end = w.find(|c: char| !c.is_alphabetic()).unwrap_or(w.len());
+        let word_end = w.find(|c: char| !is_letter(c)).unwrap_or(w.len());
         weekday_from_swedish(&w[..word_end])?;
         let c = r.weekday.captures(w)?;
         let wd = weekday_from_swedish(c.get(1)?.as_str())?;
@@ -728,13 +741,38 @@ fn join(start: DateMention, end: DateMention) -> DateRange {
 const DATE_NAME_INITIALS: [bool; 128] = {
     let mut table = [false; 128];
     let mut i = 0;
-    while i < MONTHS_SV.len() {
-        table[MONTHS_SV[i].as_bytes()[0] as usize] = true;
+    while i < DATE_NAMES.len() {
+        table[DATE_NAMES[i].as_bytes()[0] as usize] = true;
         i += 1;
     }
+    table
+};
+
+/// The month and weekday names, for the tables below.
+const DATE_NAMES: [&str; 19] = {
+    let mut names = [""; 19];
     let mut i = 0;
-    while i < WEEKDAYS_SV.len() {
-        table[WEEKDAYS_SV[i].0.as_bytes()[0] as usize] = true;
+    while i < MONTHS_SV.len() {
+        names[i] = MONTHS_SV[i];
+        i += 1;
+    }
+    while i < names.len() {
+        names[i] = WEEKDAYS_SV[i - MONTHS_SV.len()].0;
+        i += 1;
+    }
+    names
+};
+
+/// The first two letters of the names whose second letter is ASCII (all
+/// but `må`, `lö`, `sö`), by letter: `[first - 'a'][second - 'a']`.
+const DATE_NAME_PAIRS: [[bool; 26]; 26] = {
+    let mut table = [[false; 26]; 26];
+    let mut i = 0;
+    while i < DATE_NAMES.len() {
+        let b = DATE_NAMES[i].as_bytes();
+        if b[1].is_ascii_lowercase() {
+            table[(b[0] - b'a') as usize][(b[1] - b'a') as usize] = true;
+        }
         i += 1;
     }
     table
@@ -742,9 +780,8 @@ const DATE_NAME_INITIALS: [bool; 128] = {
 
 /// The first three letters of every month and weekday name.
 static DATE_NAME_PREFIXES: LazyLock<Vec<[char; 3]>> = LazyLock::new(|| {
-    MONTHS_SV
+    DATE_NAMES
         .iter()
-        .chain(WEEKDAYS_SV.iter().map(|(name, _)| name))
         .map(|name| {
             let mut first = ['\0'; 3];
             for (slot, c) in first.iter_mut().zip(name.chars()) {
@@ -761,13 +798,28 @@ static DATE_NAME_PREFIXES: LazyLock<Vec<[char; 3]>> = LazyLock::new(|| {
 /// starts with a letter starts with such a name; other words are skipped
 /// without trying every form.
 fn may_be_date_name(s: &str) -> bool {
-    let initial = s.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    // Most words are ruled out by their first two letters, looked up in
+    // tables; the rest are compared letter by letter.
+    let bytes = s.as_bytes();
+    let initial = bytes.first().map_or(0, u8::to_ascii_lowercase);
     if !DATE_NAME_INITIALS
         .get(usize::from(initial))
         .copied()
         .unwrap_or(false)
     {
         return false;
+    }
+    match bytes.get(1).map(u8::to_ascii_lowercase) {
+        Some(second @ b'a'..=b'z') => {
+            let pair = DATE_NAME_PAIRS
+                .get(usize::from(initial.wrapping_sub(b'a')))
+                .and_then(|row| row.get(usize::from(second - b'a')));
+            if pair != Some(&true) {
+                return false;
+            }
+        }
+        Some(second) if second.is_ascii() => return false,
+        _ => {}
     }
     let mut first = ['\0'; 3];
     let mut chars = s.chars();
@@ -794,7 +846,7 @@ fn scan_items(text: &str, compact: bool) -> Vec<Item> {
         }
         // A date that starts with a letter starts with a weekday or a month
         // name: other words are skipped without trying every form.
-        let may_start = !c.is_alphabetic() || text.get(i..).is_some_and(may_be_date_name);
+        let may_start = !is_letter(c) || text.get(i..).is_some_and(may_be_date_name);
         if may_start && leading_ok(text, i) {
             let cands = cands_at(r, text, i, compact);
             if let Some((range, lone)) = range_at(r, text, i, compact, &cands) {

@@ -76,6 +76,10 @@ pub fn front_matter_span(text: &str) -> Option<Span> {
 /// Fenced code blocks (```` ``` ```` or `~~~`) and inline code spans.
 pub fn code_spans(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
+    // Most documents have no backtick or tilde at all.
+    if memchr::memchr2(b'`', b'~', text.as_bytes()).is_none() {
+        return out;
+    }
     let mut fence: Option<(usize, &str)> = None;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
@@ -104,11 +108,8 @@ fn inline_code(line: &str, base: usize, out: &mut Vec<Span>) {
     let bytes = line.as_bytes();
     let run_at = |i: usize| bytes.iter().skip(i).take_while(|b| **b == b'`').count();
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes.get(i) != Some(&b'`') {
-            i += 1;
-            continue;
-        }
+    while let Some(next) = bytes.get(i..).and_then(|rest| memchr::memchr(b'`', rest)) {
+        i += next;
         let n = run_at(i);
         let mut j = i + n;
         let mut closed = None;

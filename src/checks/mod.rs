@@ -89,6 +89,7 @@ pub struct DocCache {
     identifiers: OnceLock<Vec<identifiers::Identifier>>,
     schedule: OnceLock<crate::schedule::Schedule>,
     unchecked: OnceLock<Vec<Span>>,
+    identity_numbers: OnceLock<Vec<crate::personnummer::IdentityNumber>>,
 }
 
 impl Ctx<'_> {
@@ -120,6 +121,13 @@ impl Ctx<'_> {
         self.cache
             .unchecked
             .get_or_init(|| mask::unchecked_spans(self))
+    }
+
+    /// Every personal identity and co-ordination number in the text.
+    pub fn identity_numbers(&self) -> &[crate::personnummer::IdentityNumber] {
+        self.cache
+            .identity_numbers
+            .get_or_init(|| crate::personnummer::scan(self.text))
     }
 
     /// The decision points, milestones and phases of the document.

@@ -18,7 +18,7 @@
 
 use super::{Ctx, Finding};
 use crate::model::Span;
-use crate::personnummer::{scan, NumberKind};
+use crate::personnummer::NumberKind;
 use crate::profile::schema::Pattern;
 use serde::Deserialize;
 
@@ -45,8 +45,8 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
         Number::Personnummer => NumberKind::Personnummer,
         Number::Samordningsnummer => NumberKind::Samordningsnummer,
     };
-    scan(ctx.text)
-        .into_iter()
+    ctx.identity_numbers()
+        .iter()
         .filter(|n| n.kind == want)
         .filter(|n| {
             let before = ctx.text.get(..n.start).unwrap_or("");

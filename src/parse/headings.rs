@@ -62,14 +62,14 @@ pub fn numbered_is_heading(number: &str, text: &str) -> bool {
     let words = text.split_whitespace().count();
     let multi_part = number.trim_end_matches('.').contains('.');
     let limit = if multi_part { 14 } else { 9 };
-    words <= limit && text.chars().count() <= 110
+    words <= limit && !crate::chars::more_chars_than(text, 110)
 }
 
 /// A short standalone line that names a known section, or is set in capitals
 /// like `INNEHÅLLSFÖRTECKNING`.
 pub fn plain_is_heading(text: &str, next_blank: bool) -> bool {
     let t = text.trim().trim_end_matches(':').trim();
-    if t.is_empty() || t.chars().count() > 60 {
+    if t.is_empty() || crate::chars::more_chars_than(t, 60) {
         return false;
     }
     // Lowered on the stack: this runs for every short line of extracted text.
