@@ -5,7 +5,7 @@ use crate::model::{block_text, Document};
 /// Words as a reader counts them: tokens with at least one letter or digit.
 pub fn word_count(s: &str) -> usize {
     s.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| w.chars().any(crate::chars::is_alphanumeric))
         .count()
 }
 
