@@ -4,8 +4,7 @@
 //! Loads every file in DIR once, then for ROUNDS rounds (default 3) parses,
 //! classifies and checks each one, timing the parse, the whole-text scans
 //! that several rules share (dates, identifiers, masked spans, schedule,
-//! identity numbers) and
-//! each rule on its own. Prints a table sorted by time, with each line's share
+//! identity numbers) and each rule on its own. Prints a table sorted by time, with each line's share
 //! of the total and its throughput. For finding hot spots (bench/RESULTS.md),
 //! not a benchmark: criterion (`benches/pipeline.rs`) gives the figures.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -38,24 +37,34 @@ fn main() {
     let bytes: usize = sources.iter().map(|s| s.text.len()).sum();
     let engine = Engine::builtin().expect("built-in packs");
     let mut times: HashMap<String, Duration> = HashMap::new();
-    let mut add = |key: &str, d: Duration| *times.entry(key.to_string()).or_default() += d;
+    // Runs `f`, adds its time to `key`'s total and gives back its result.
+    let mut timed = |key: &str, f: &mut dyn FnMut() -> usize| {
+        let t = Instant::now();
+        let n = f();
+        *times.entry(key.to_string()).or_default() += t.elapsed();
+        std::hint::black_box(n)
+    };
     for _ in 0..rounds {
         for source in &sources {
-            let t = Instant::now();
-            let doc = Engine::parse(source);
-            add("(parse)", t.elapsed());
-            let t = Instant::now();
-            let profile = classify(&doc, &source.text, engine.packs());
-            add("(classify)", t.elapsed());
+            let mut doc = None;
+            timed("(parse)", &mut || doc.insert(Engine::parse(source)).len);
+            let Some(doc) = doc else { continue };
+            let mut profile = None;
+            timed("(classify)", &mut || {
+                profile = classify(&doc, &source.text, engine.packs());
+                0
+            });
             let cache = DocCache::default();
             for pack in engine.packs() {
                 if pack.kind == PackKind::Profile && !profile.is_some_and(|p| std::ptr::eq(p, pack))
                 {
                     continue;
                 }
-                let t = Instant::now();
-                let found = resolve_sections(&doc, &pack.sections);
-                add("(resolve sections)", t.elapsed());
+                let mut found = Default::default();
+                timed("(resolve sections)", &mut || {
+                    found = resolve_sections(&doc, &pack.sections);
+                    found.len()
+                });
                 let ctx = Ctx {
                     doc: &doc,
                     text: &source.text,
@@ -69,26 +78,17 @@ fn main() {
                     decoded_from: source.decoded_from,
                 };
                 // The shared scans first, so that no rule is charged for them.
-                let t = Instant::now();
-                ctx.identifiers();
-                add("(scan: identifiers)", t.elapsed());
-                let t = Instant::now();
-                ctx.unchecked_spans();
-                add("(scan: unchecked spans)", t.elapsed());
-                let t = Instant::now();
-                ctx.dates();
-                add("(scan: dates)", t.elapsed());
-                let t = Instant::now();
-                ctx.schedule();
-                add("(scan: schedule)", t.elapsed());
-                let t = Instant::now();
-                ctx.identity_numbers();
-                add("(scan: identity numbers)", t.elapsed());
+                timed("(scan: identifiers)", &mut || ctx.identifiers().len());
+                timed("(scan: unchecked spans)", &mut || {
+                    ctx.unchecked_spans().len()
+                });
+                timed("(scan: dates)", &mut || ctx.dates().len());
+                timed("(scan: schedule)", &mut || ctx.schedule().points.len());
+                timed("(scan: identity numbers)", &mut || {
+                    ctx.identity_numbers().len()
+                });
                 for rule in &pack.rules {
-                    let t = Instant::now();
-                    let n = rule.check.run(&ctx).len();
-                    add(&rule.id, t.elapsed());
-                    std::hint::black_box(n);
+                    timed(&rule.id, &mut || rule.check.run(&ctx).len());
                 }
             }
         }

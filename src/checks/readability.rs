@@ -112,7 +112,11 @@ impl Counts {
 
 fn ends_sentence(token: &str) -> bool {
     // Most tokens end in a letter or digit.
-    if token.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric) {
+    if token
+        .as_bytes()
+        .last()
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
         return false;
     }
     let t = token.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']']);
