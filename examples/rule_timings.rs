@@ -4,9 +4,10 @@
 //! Loads every file in DIR once, then for ROUNDS rounds (default 3) parses,
 //! classifies and checks each one, timing the parse, the whole-text scans
 //! that several rules share (dates, identifiers, masked spans, schedule,
-//! identity numbers) and each rule on its own. Prints a table sorted by time, with each line's share
-//! of the total and its throughput. For finding hot spots (bench/RESULTS.md),
-//! not a benchmark: criterion (`benches/pipeline.rs`) gives the figures.
+//! identity numbers) and each rule on its own. Prints a table sorted by
+//! time, with each line's share of the total and the throughput. For finding
+//! hot spots (bench/RESULTS.md), not a benchmark: criterion
+//! (`benches/pipeline.rs`) gives the figures.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![allow(clippy::print_stdout)]
 
