@@ -1,5 +1,7 @@
 //! The common line shapes read in code, without the grammar: plain text,
-//! tab rows, fields, bullets and numbered lines. Each answers exactly what
+//! tab rows, fields, bullets, lines starting with a digit, `§` headings,
+//! Markdown headings and pipe table rows.
+//! Each answers exactly what
 //! `grammar/styrdok.pest` answers for the lines it takes (property tests and
 //! every line of the fixtures and seeds check this), and returns `None` for
 //! any line it is not sure of, which the grammar then classifies. They exist
@@ -22,7 +24,10 @@ pub(super) fn classify(line: &str) -> Option<LineKind> {
     }
     plain_field_or_text(line)
         .or_else(|| plain_bullet(line))
-        .or_else(|| plain_numbered(line))
+        .or_else(|| digit_line(line))
+        .or_else(|| paragraph_heading(line))
+        .or_else(|| markdown_heading(line))
+        .or_else(|| pipe_row(line))
 }
 
 /// The grammar's `blank`: only spaces and invisible characters.
@@ -148,13 +153,18 @@ fn plain_tab_row(line: &str) -> Option<Vec<Range>> {
     if !line.contains('\t') || t.starts_with("o\t") {
         return None;
     }
+    Some(tab_cells(line))
+}
+
+/// The grammar's `tab_row` cells: the parts of the whole line between tabs.
+fn tab_cells(line: &str) -> Vec<Range> {
     let mut cells = Vec::new();
     let mut start = 0;
     for part in line.split('\t') {
         cells.push((start, start + part.len()));
         start += part.len() + 1;
     }
-    Some(cells)
+    cells
 }
 
 /// The grammar's `indent` and the rest of the line.
@@ -224,22 +234,143 @@ fn section_number_len(s: &str) -> Option<usize> {
     Some(end)
 }
 
-/// `2.1 Definition`, `1. En mening`: the grammar's `numbered`, when the text
-/// has no tab. A line starting with a digit matches no earlier alternative.
-fn plain_numbered(line: &str) -> Option<LineKind> {
+/// A line starting with a digit (after its indent), which matches no
+/// alternative before `numbered`: `2.1 Definition` and `1. En mening` are
+/// the grammar's `numbered` when the text has no tab; any other such line
+/// is a `tab_row` when it has a tab (`1.⇥2013-03-12⇥Nyutgåva`), else `text`
+/// (`2025-01-22 2025-01-22`): `field` needs a letter first.
+fn digit_line(line: &str) -> Option<LineKind> {
     let (indent, t) = split_indent(line);
     if !t.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let number_end = indent + section_number_len(t)?;
-    let text_start = number_end + sp_len(line.get(number_end..)?)?;
-    if line.get(text_start..)?.contains('\t') {
-        return None;
-    }
-    Some(LineKind::Numbered {
-        number: (indent, number_end),
+    let numbered = section_number_len(t).and_then(|n| {
+        let number_end = indent + n;
+        let text_start = number_end + sp_len(line.get(number_end..)?)?;
+        (!has_byte(line.get(text_start..)?, b'\t')).then_some(LineKind::Numbered {
+            number: (indent, number_end),
+            text: (text_start, line.len()),
+        })
+    });
+    Some(numbered.unwrap_or_else(|| match has_byte(line, b'\t') {
+        true => LineKind::TabRow {
+            cells: tab_cells(line),
+        },
+        false => LineKind::Text {
+            text: (0, line.len()),
+        },
+    }))
+}
+
+/// `§ 52 Tilläggsdirektiv`, `§8`: the grammar's `para_heading` (`§`, spaces,
+/// one to four digits, then spaces and the heading or the line's end). No
+/// earlier alternative starts with `§`; a line that is not such a heading
+/// is left to the grammar.
+fn paragraph_heading(line: &str) -> Option<LineKind> {
+    let (indent, t) = split_indent(line);
+    let after = t.strip_prefix('§')?;
+    let digits_start =
+        indent + '§'.len_utf8() + after.len() - after.trim_start_matches([' ', '\u{A0}']).len();
+    let digits = line.get(digits_start..)?;
+    let n = digits
+        .bytes()
+        .take(4)
+        .take_while(u8::is_ascii_digit)
+        .count();
+    let number = format!("§ {}", digits.get(..n).filter(|d| !d.is_empty())?);
+    let number_end = digits_start + n;
+    let text_start = match line.get(number_end..)? {
+        "" => number_end,
+        rest => number_end + sp_len(rest)?,
+    };
+    Some(LineKind::ParaHeading {
+        number,
         text: (text_start, line.len()),
     })
+}
+
+/// `## 2.1 Effektmål`, `# Titel`: the grammar's `md_heading` (the first
+/// alternative a `#` can start), with a section number or none. A number
+/// written `§ 8` or `Avsnitt 2`, and a line that is no heading (`#tagg`,
+/// seven `#`), are left to the grammar.
+fn markdown_heading(line: &str) -> Option<LineKind> {
+    let hashes = line.len() - line.trim_start_matches('#').len();
+    if !(1..=6).contains(&hashes) {
+        return None;
+    }
+    let after_hashes = hashes + sp_len(line.get(hashes..)?)?;
+    let rest = line.get(after_hashes..)?;
+    if rest.starts_with('§')
+        || rest
+            .get(..7)
+            .is_some_and(|w| w.eq_ignore_ascii_case("avsnitt"))
+    {
+        return None;
+    }
+    // `heading_number`: a section number, then a dash between spaces, spaces
+    // or the line's end; without one of those, no number.
+    let numbered = section_number_len(rest).and_then(|n| {
+        let after = rest.get(n..)?;
+        let text = match sp_len(after) {
+            None if after.is_empty() => n,
+            None => return None,
+            Some(sp) => {
+                let dashed = after
+                    .get(sp..)
+                    .and_then(|d| d.strip_prefix(['–', '—', '-', ':']))
+                    .and_then(|d| Some(after.len() - d.len() + sp_len(d)?));
+                n + dashed.unwrap_or(sp)
+            }
+        };
+        let number = rest.get(..n)?.trim_end_matches('.').to_string();
+        Some((number, after_hashes + text))
+    });
+    let (number, text_start) = match numbered {
+        Some((number, start)) => (Some(number), start),
+        None => (None, after_hashes),
+    };
+    Some(LineKind::MdHeading {
+        hashes,
+        number,
+        text: (text_start, line.len()),
+    })
+}
+
+/// `| Aktivitet | Mål |`: the grammar's `pipe_row`, cells between pipes.
+/// Two pipes in a row (an empty cell) fail the rule; such lines are left to
+/// the grammar.
+fn pipe_row(line: &str) -> Option<LineKind> {
+    let (indent, t) = split_indent(line);
+    let body = t.strip_prefix('|')?;
+    let mut cells = Vec::new();
+    let mut start = indent + 1;
+    let mut parts = body.split('|').peekable();
+    while let Some(part) = parts.next() {
+        let last = parts.peek().is_none();
+        match (part.is_empty(), last) {
+            (true, true) => {}
+            (true, false) => return None,
+            (false, _) => cells.push((start, start + part.len())),
+        }
+        start += part.len() + 1;
+    }
+    Some(LineKind::PipeRow { cells })
+}
+
+/// What every shortcut but text, tab rows and fields (tested on their
+/// own) answers for a line, for the tests against the grammar.
+#[cfg(test)]
+fn shape_answers(line: &str) -> Vec<LineKind> {
+    [
+        plain_bullet(line),
+        digit_line(line),
+        paragraph_heading(line),
+        markdown_heading(line),
+        pipe_row(line),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 #[cfg(test)]
@@ -285,12 +416,10 @@ mod tests {
         assert!(plain_field_or_text("Stycke 1: Vårdcentralerna").is_some());
     }
 
-    /// Bullets and numbered lines in code agree with the grammar.
+    /// Bullets, lines starting with a digit and `§` headings in code agree
+    /// with the grammar.
     fn same_shape_as_grammar(line: &str) {
-        for fast in [plain_bullet(line), plain_numbered(line)]
-            .into_iter()
-            .flatten()
-        {
+        for fast in shape_answers(line) {
             assert_eq!(fast, classify_with_grammar(line), "{line:?}");
         }
     }
@@ -328,17 +457,54 @@ mod tests {
             "1",
             "1 ",
             "1\u{A0}text",
+            "2025-01-22 2025-01-22 ",
+            "1\t2\t3",
+            " 3.1\tMål\tx",
+            "§ 52 Tilläggsdirektiv",
+            "§8",
+            "§ 8",
+            "§ 8 ",
+            "§\u{A0}12\tText",
+            "§ 12345 Text",
+            "§ Text",
+            "§",
+            "  § 1",
+            "§ 1x",
+            "# Titel",
+            "## 2.1 Effektmål",
+            "## 2. Mål",
+            "## 2",
+            "## 2 ",
+            "## 2 – Mål",
+            "## 2 -Mål",
+            "## 2 : Mål",
+            "## 2026 års mål",
+            "## Avsnitt 2 – Mål",
+            "## § 8 Beslut",
+            "####### sju",
+            "#tagg",
+            "#",
+            "# ",
+            "##\t3.4.1\tMiljö",
+            "| Aktivitet | Mål |",
+            "|---|---|",
+            "| a || b |",
+            "  | a | b",
+            "|",
+            "||",
+            "| a |\tb |",
         ] {
             same_shape_as_grammar(line);
         }
         assert!(plain_bullet("• Samsyn").is_some());
-        assert!(plain_numbered("3.4.1 Miljö").is_some());
+        assert!(digit_line("3.4.1 Miljö").is_some());
+        assert!(paragraph_heading("§ 52 Beslut").is_some());
     }
 
     proptest::proptest! {
         #[test]
         fn bullets_and_numbers_agree_with_the_grammar(
-            line in "[ \u{A0}]{0,2}([•*+·▪◦–o-]|[0-9]{1,3}([.][0-9]{0,3}){0,3}|-{2,3})[ \t\u{A0}]{0,2}(\\[[xX ]\\])?[a-zå0-9 \t.:•-]{0,20}"
+            line in "([ \u{A0}]{0,2}([•*+·▪◦–o|-]|[0-9]{1,3}([.][0-9]{0,3}){0,3}|-{2,3}|§[ \u{A0}]{0,2}[0-9]{0,5})|#{0,7}[ \t]{0,2}[0-9]{0,3}[.]?[0-9]{0,2})[ \t\u{A0}]{0,2}(\\[[xX ]\\])?[a-zå0-9 \t.:•§|–-]{0,20}"
         ) {
             same_shape_as_grammar(&line);
         }
@@ -386,10 +552,7 @@ mod every_fixture_line {
                             "{line:?}"
                         );
                     }
-                    for shape in [plain_bullet(line), plain_numbered(line)]
-                        .into_iter()
-                        .flatten()
-                    {
+                    for shape in shape_answers(line) {
                         assert_eq!(classify_with_grammar(line), shape, "{line:?}");
                     }
                     if plain_text(line) {
