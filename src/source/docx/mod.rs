@@ -6,7 +6,7 @@
 //!   nesting limit; `rels.rs` follows relationships inside the file only;
 //! - `styles.rs` and `numbering.rs` say which paragraphs are headings and
 //!   list items, and what their numbers are;
-//! - `body.rs` walks the body (tracked changes, content controls, form
+//! - `body/` walks the body (tracked changes, content controls, form
 //!   fields, tables) and `text.rs` writes the text;
 //! - `write.rs` writes a template as a .docx (`styrkoll new --format docx`).
 //!

@@ -7,10 +7,16 @@
 //! after the cells before it). Text boxes, drawings, headers, footers,
 //! footnotes and comments are not in the body and not counted. That count is
 //! the "stycke N" of a location.
+//!
+//! `parse` decides what each tag means; `state.rs` keeps what is open and
+//! closes it into paragraphs, cells and checkbox glyphs.
+
+mod state;
 
 use super::xml::{attr, local, on, Ev, Walker};
 use super::DocxError;
 use super::NumRef;
+use state::{glyph, Sdt, State, Table};
 
 /// A body paragraph with its direct formatting.
 #[derive(Debug, Default)]
@@ -72,41 +78,6 @@ pub struct Changes {
 pub struct Body {
     pub items: Vec<Item>,
     pub changes: Changes,
-}
-
-#[derive(Default)]
-struct Table {
-    rows: Vec<Row>,
-    row: Option<Row>,
-    cell: Option<Cell>,
-}
-
-#[derive(Default)]
-struct Sdt {
-    placeholder: bool,
-    checkbox: Option<bool>,
-    in_content: bool,
-}
-
-#[derive(Default)]
-struct State {
-    items: Vec<Item>,
-    changes: Changes,
-    paragraphs: usize,
-    para: Option<Para>,
-    /// Paragraphs nested in the current one (in an unknown container).
-    nested_p: usize,
-    in_body: bool,
-    in_ppr: bool,
-    in_t: bool,
-    in_sdt_pr: bool,
-    tables: Vec<Table>,
-    sdts: Vec<Sdt>,
-    /// A checkbox glyph waiting for the next paragraph.
-    pending_glyph: Option<char>,
-    /// A legacy form-field checkbox: `Some(default)`, and `w:checked`.
-    form_box: Option<bool>,
-    form_checked: Option<bool>,
 }
 
 /// Elements whose content is never body text.
@@ -298,157 +269,6 @@ pub fn parse(bytes: &[u8], part: &str) -> Result<Body, DocxError> {
         items: s.items,
         changes: s.changes,
     })
-}
-
-impl State {
-    fn change(&mut self, f: impl FnOnce(&mut Changes)) {
-        f(&mut self.changes);
-        if self.changes.first_paragraph.is_none() {
-            let n = match &self.para {
-                Some(p) => p.number,
-                None => self.paragraphs + 1,
-            };
-            self.changes.first_paragraph = Some(n);
-        }
-    }
-
-    fn start_paragraph(&mut self) {
-        if self.para.is_some() {
-            self.nested_p += 1;
-            return;
-        }
-        self.paragraphs += 1;
-        let mut p = Para {
-            number: self.paragraphs,
-            ..Para::default()
-        };
-        if let Some(g) = self.pending_glyph.take() {
-            p.text.push(g);
-        }
-        self.para = Some(p);
-    }
-
-    fn end_paragraph(&mut self) {
-        if self.nested_p > 0 {
-            self.nested_p -= 1;
-            if let Some(p) = self.para.as_mut() {
-                p.text.push(' ');
-            }
-            return;
-        }
-        self.in_ppr = false;
-        let Some(mut p) = self.para.take() else {
-            return;
-        };
-        close_comment(&mut p);
-        match self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
-            Some(cell) => {
-                let t = p.text.trim();
-                if !t.is_empty() {
-                    if !cell.text.is_empty() {
-                        cell.text.push(' ');
-                    }
-                    cell.text.push_str(t);
-                }
-            }
-            None => self.items.push(Item::Para(p)),
-        }
-    }
-
-    fn end_table(&mut self) {
-        let Some(t) = self.tables.pop() else {
-            return;
-        };
-        match self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
-            // A table in a cell: its text joins the cell's.
-            Some(cell) => {
-                for r in t.rows {
-                    for c in r.cells {
-                        if !c.text.is_empty() {
-                            if !cell.text.is_empty() {
-                                cell.text.push(' ');
-                            }
-                            cell.text.push_str(&c.text);
-                        }
-                    }
-                }
-            }
-            None => self.items.push(Item::Table(t.rows)),
-        }
-    }
-
-    fn start_sdt_content(&mut self) {
-        let Some(f) = self.sdts.last_mut() else {
-            return;
-        };
-        f.in_content = true;
-        if let Some(checked) = f.checkbox {
-            self.push_glyph(glyph(checked));
-        }
-    }
-
-    fn end_sdt(&mut self) {
-        if let Some(f) = self.sdts.pop() {
-            if f.placeholder {
-                if let Some(p) = self.para.as_mut() {
-                    close_comment(p);
-                }
-            }
-        }
-    }
-
-    /// A checkbox glyph: into the paragraph, or the next one when the
-    /// control holds whole paragraphs.
-    fn push_glyph(&mut self, c: char) {
-        match self.para.as_mut() {
-            Some(p) => {
-                close_comment(p);
-                p.text.push(c);
-            }
-            None => self.pending_glyph = Some(c),
-        }
-    }
-
-    fn push_text(&mut self, s: &str) {
-        // A checkbox control's own text is its glyph, written already.
-        if self
-            .sdts
-            .iter()
-            .any(|f| f.in_content && f.checkbox.is_some())
-        {
-            return;
-        }
-        let placeholder = self.sdts.iter().any(|f| f.in_content && f.placeholder);
-        let Some(p) = self.para.as_mut() else {
-            return;
-        };
-        if placeholder {
-            if !p.comment_open {
-                p.text.push_str("<!-- ");
-                p.comment_open = true;
-            }
-            p.text
-                .push_str(&s.replace("-->", "–>").replace("<!--", "<!–"));
-        } else {
-            close_comment(p);
-            p.text.push_str(s);
-        }
-    }
-}
-
-fn close_comment(p: &mut Para) {
-    if p.comment_open {
-        p.text.push_str(" -->");
-        p.comment_open = false;
-    }
-}
-
-fn glyph(checked: bool) -> char {
-    if checked {
-        '☒'
-    } else {
-        '☐'
-    }
 }
 
 fn number(e: &quick_xml::events::BytesStart<'_>) -> usize {
