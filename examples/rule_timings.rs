@@ -96,7 +96,7 @@ fn main() {
     }
     let total: Duration = times.values().sum();
     let mut rows: Vec<_> = times.into_iter().collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1));
+    rows.sort_by_key(|row| std::cmp::Reverse(row.1));
     let mb = (bytes * rounds) as f64 / 1e6;
     println!(
         "{} files, {:.1} MB, {rounds} rounds: {:.3} s in all, {:.1} MB/s",
