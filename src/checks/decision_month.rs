@@ -74,22 +74,27 @@ fn sentences(text: &str, span: Span, trigger: &Pattern) -> Vec<Span> {
     };
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in body.char_indices() {
-        let end_of_sentence = c == '!' || c == '?' || (c == '.' && is_sentence_end(body, i));
-        if end_of_sentence || i + c.len_utf8() == body.len() {
-            let end = i + c.len_utf8();
-            if trigger.is_match(&body[start..end]) {
-                out.push(Span::new(span.start + start, span.start + end));
-            }
-            start = end;
+    let mut sentence = |start: usize, end: usize| {
+        if body.get(start..end).is_some_and(|s| trigger.is_match(s)) {
+            out.push(Span::new(span.start + start, span.start + end));
         }
+    };
+    // Only `!`, `?` and `.` can end a sentence: jump from one to the next.
+    for i in memchr::memchr3_iter(b'!', b'?', b'.', body.as_bytes()) {
+        if body.as_bytes().get(i) != Some(&b'.') || is_sentence_end(body, i) {
+            sentence(start, i + 1);
+            start = i + 1;
+        }
+    }
+    if start < body.len() {
+        sentence(start, body.len());
     }
     out
 }
 
 /// A full stop followed by space and a capital (not `t.ex.` or `2.1`).
 fn is_sentence_end(body: &str, i: usize) -> bool {
-    let rest = &body[i + 1..];
+    let rest = body.get(i + 1..).unwrap_or("");
     let mut chars = rest.chars();
     match (chars.next(), chars.next()) {
         (None, _) => true,

@@ -63,6 +63,11 @@ fn grouped_numbers(text: &str) -> Vec<Grouped> {
         }
         // The whole token: digits joined by single dots or commas.
         let mut end = i + run(i);
+        // Most numbers have no dot or comma inside: nothing to collect.
+        if !(matches!(bytes.get(end), Some(b'.' | b',')) && digit(end + 1)) {
+            i = end.max(i + 1);
+            continue;
+        }
         let mut seps = Vec::new();
         let mut lens = vec![end - i];
         while matches!(bytes.get(end), Some(b'.' | b',')) && digit(end + 1) {
