@@ -238,6 +238,17 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// With its shortcuts, `classify` answers what the grammar alone
+        /// answers, for lines made of the characters the rules look at.
+        #[test]
+        fn shortcuts_change_nothing(
+            line in "[ \t\u{A0}#|§•*+·▪◦o0-9.:\\[\\]xX☒☐aAåÅvV<!>–-]{0,18}"
+        ) {
+            proptest::prop_assert_eq!(classify(&line), classify_with_grammar(&line), "{:?}", line);
+        }
+    }
+
     #[test]
     fn every_line_shape() {
         let cases = [
