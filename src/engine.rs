@@ -55,8 +55,8 @@ impl FileReport {
     /// Drop the text after the line below the last place a finding points
     /// at (its span, labels and fix). Writers that give lines, columns and
     /// the finding's own line (JSON, SARIF, JUnit, short, github) need no
-    /// more, and a run that keeps every report until the end then holds
-    /// only what it reports, not the whole archive.
+    /// more, so a report waiting to be written (`styrkoll check` keeps a
+    /// chunk of them for short and github) holds only what it reports.
     pub fn trim_text_to_findings(&mut self) {
         let end = self
             .diagnostics

@@ -3,42 +3,17 @@
 //! snapshots of every format for a representative set of fixtures.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::{check_fixture as check, fixture_names as fixtures};
 use serde_json::Value;
 use std::path::PathBuf;
 use styrkoll::report::sarif::{self, SarifOptions};
 use styrkoll::report::{github, junit, short, FileError};
-use styrkoll::source::{load_path, DEFAULT_MAX_FILE_SIZE};
-use styrkoll::{CheckOptions, Engine, FileReport, Lang};
+use styrkoll::{Engine, FileReport, Lang};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn check(engine: &Engine, rel: &str) -> FileReport {
-    let mut src = load_path(&root().join(rel), DEFAULT_MAX_FILE_SIZE).unwrap();
-    src.name = rel.to_string();
-    engine.check(&src, &CheckOptions::default())
-}
-
-/// Every fixture, relative to the repository, sorted.
-fn fixtures() -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stack = vec![root().join("fixtures")];
-    while let Some(dir) = stack.pop() {
-        for e in std::fs::read_dir(&dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if matches!(p.extension().and_then(|e| e.to_str()), Some("md" | "txt"))
-                && p.file_name().is_some_and(|n| n != "README.md")
-            {
-                let rel = p.strip_prefix(root()).unwrap();
-                out.push(rel.to_string_lossy().replace('\\', "/"));
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 fn render_sarif(engine: &Engine, reports: &[FileReport], errors: &[FileError]) -> Value {

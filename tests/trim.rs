@@ -1,6 +1,6 @@
-//! A run that keeps every report until it ends (JSON, SARIF, JUnit) keeps
-//! only the text its findings need: the machine formats come out the same
-//! from a trimmed report as from the whole text.
+//! A report waiting to be written keeps only the text its findings need:
+//! the machine formats come out the same from a trimmed report as from the
+//! whole text.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use styrkoll::report::sarif::{self, SarifOptions};

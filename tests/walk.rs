@@ -6,31 +6,19 @@
 
 mod common;
 
-use common::{run_in as run, write_file as write};
+use common::{fixture_names, run_in as run, write_file as write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The small UTF-8 fixtures (under 2 kB), sorted; the encoding fixtures
 /// (GE009) are not UTF-8 and are left out.
 fn small_fixtures() -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures")];
-    while let Some(dir) = stack.pop() {
-        for e in std::fs::read_dir(&dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if matches!(p.extension().and_then(|e| e.to_str()), Some("md" | "txt"))
-                && p.file_name().is_some_and(|n| n != "README.md")
-                && p.metadata().unwrap().len() < 2048
-                && std::fs::read_to_string(&p).is_ok()
-            {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    fixture_names()
+        .into_iter()
+        .map(|name| root.join(name))
+        .filter(|p| p.metadata().unwrap().len() < 2048 && std::fs::read_to_string(p).is_ok())
+        .collect()
 }
 
 /// The paths in a JSON report, in order.

@@ -1,23 +1,22 @@
-//! `styrkoll check`: find the files and their configuration, check them in
-//! parallel, optionally fix them, and report in the chosen format.
-//!
-//! The order of the output never depends on thread timing: files are found
-//! and sorted first, checked in parallel, and collected in that order.
+//! `styrkoll check`: the arguments, finding the files and their
+//! configuration, and the exit code; the files are checked, fixed and
+//! reported a chunk at a time (`check_chunks`).
 
-use crate::cli::check_file::{process, Input, Job};
+use crate::cli::check_chunks::{self, Finished, Run};
+use crate::cli::check_file::{Input, Job};
 use crate::cli::configs::Configs;
-use crate::cli::output::{self, Format, Run};
+use crate::cli::output::{self, Format, Sink};
 use crate::cli::progress::Progress;
 use crate::cli::walk;
 use clap::ValueEnum;
-use rayon::prelude::*;
 use std::collections::HashSet;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use styrkoll::report::whole_run::WholeRun;
 use styrkoll::report::{self, FileError, Summary};
 use styrkoll::source::{self, DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_LINE_LENGTH};
-use styrkoll::{FileReport, Lang};
+use styrkoll::Lang;
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
@@ -107,7 +106,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     };
 
-    let (mut jobs, mut errors) = find_documents(&args);
+    let (mut jobs, errors) = find_documents(&args);
     for job in &mut jobs {
         match configs.index_for(&job.path) {
             Ok(i) => job.config = i,
@@ -144,59 +143,55 @@ pub fn run(args: CheckArgs) -> ExitCode {
             None
         }
     };
-    let check = |job: &Job| {
-        let outcome = process(job, &configs, &args);
-        progress.done_one();
-        outcome
+    let run = Run {
+        jobs: &jobs,
+        pool: pool.as_ref(),
+        configs: &configs,
+        args: &args,
+        progress: &progress,
+        lang,
     };
-    if output::streams(args.format) && args.output.is_none() && !args.diff {
-        let summary = stream(&jobs, &pool, check, &mut errors, &args, lang, color);
-        progress.finish();
-        return finish_stream(&summary, &errors, &args, lang);
-    }
-    let outcomes = parallel(pool.as_ref(), &jobs, check);
-    progress.finish();
-
-    let mut reports: Vec<FileReport> = Vec::with_capacity(outcomes.len());
-    let mut diffs = String::new();
-    for o in outcomes {
-        for note in &o.notes {
-            eprintln!("{note}");
-        }
-        diffs.push_str(&o.diff);
-        reports.extend(o.report);
-        errors.extend(o.error);
-    }
-
-    if args.diff {
-        if let Err(m) = output::emit(&diffs, args.output.as_deref()) {
+    let rules = configs.rules();
+    let root = std::env::current_dir().ok();
+    let whole_run = output::whole_run(args.format, &rules, root.as_deref(), lang);
+    match check_and_report(&run, whole_run.as_deref(), color, errors) {
+        Ok(code) => code,
+        Err(m) => {
             eprintln!("fel: {m}");
-            return ExitCode::from(2);
+            ExitCode::from(2)
         }
+    }
+}
+
+/// Checks the files and writes the report (or the diffs); `Err` when the
+/// report cannot be written.
+fn check_and_report(
+    run: &Run,
+    whole_run: Option<&dyn WholeRun>,
+    color: bool,
+    found: Vec<FileError>,
+) -> Result<ExitCode, String> {
+    let (args, lang) = (run.args, run.lang);
+    // A head that depends on the whole run (SARIF, JUnit) waits for it.
+    let deferred = !args.diff && whole_run.is_some_and(|f| !f.fixed_head());
+    let sink = Sink::open(args.output.as_deref(), deferred)?;
+    if args.diff {
+        let (changed, errors) = check_chunks::diffs(run, found, sink)?;
         for e in &errors {
             eprint!("{}", report::human::render_error(e, lang));
         }
-        return if !errors.is_empty() {
+        return Ok(if !errors.is_empty() {
             ExitCode::from(3)
-        } else if diffs.is_empty() {
-            ExitCode::SUCCESS
-        } else {
+        } else if changed {
             ExitCode::from(1)
-        };
+        } else {
+            ExitCode::SUCCESS
+        });
     }
-    let summary = Summary::of(&reports, &errors);
-    let run = Run {
-        reports: &reports,
-        errors: &errors,
-        configs: &configs,
-        lang,
-        color,
+    let Finished { summary, errors } = match whole_run {
+        Some(format) => check_chunks::whole_run(run, format, found, sink)?,
+        None => check_chunks::streamed(run, args.format, color, found, sink)?,
     };
-    let text = output::render(args.format, &run);
-    if let Err(m) = output::emit(&text, args.output.as_deref()) {
-        eprintln!("fel: {m}");
-        return ExitCode::from(2);
-    }
     // Unreadable files are in every machine format; a person reading the
     // terminal sees them on stderr.
     if args.format == Format::Human || args.output.is_some() {
@@ -207,7 +202,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if args.output.is_some() {
         eprintln!("{}", report::human::summary_line(&summary, lang));
     }
-    exit_code(&summary, matches!(args.deny, Some(Deny::Warnings)))
+    Ok(exit_code(
+        &summary,
+        matches!(args.deny, Some(Deny::Warnings)),
+    ))
 }
 
 /// The documents named by the arguments, each once, in argument order with
@@ -256,81 +254,6 @@ fn find_documents(args: &CheckArgs) -> (Vec<Job>, Vec<FileError>) {
         }
     }
     (jobs, errors)
-}
-
-/// `f` over the items on the pool (one at a time without one), results in
-/// the items' order.
-fn parallel<T: Sync, R: Send>(
-    pool: Option<&rayon::ThreadPool>,
-    items: &[T],
-    f: impl Fn(&T) -> R + Sync + Send,
-) -> Vec<R> {
-    match pool {
-        Some(pool) => pool.install(|| items.par_iter().map(&f).collect()),
-        None => items.iter().map(f).collect(),
-    }
-}
-
-/// Files checked at a time when streaming: enough to keep every thread busy,
-/// few enough that memory does not grow with the number of files.
-const STREAM_CHUNK: usize = 256;
-
-/// Checks the files a chunk at a time and writes each chunk's output in
-/// file order as soon as it is done, so only one chunk's texts are held at
-/// once: memory does not grow with the number of files. Returns the counts.
-fn stream(
-    jobs: &[Job],
-    pool: &Option<rayon::ThreadPool>,
-    check: impl Fn(&Job) -> crate::cli::check_file::Outcome + Sync + Send,
-    errors: &mut Vec<FileError>,
-    args: &CheckArgs,
-    lang: Lang,
-    color: bool,
-) -> Summary {
-    let mut summary = Summary::of(&[], &[]);
-    for chunk in jobs.chunks(STREAM_CHUNK) {
-        let mut reports = Vec::with_capacity(chunk.len());
-        for o in parallel(pool.as_ref(), chunk, &check) {
-            for note in &o.notes {
-                eprintln!("{note}");
-            }
-            reports.extend(o.report);
-            errors.extend(o.error);
-        }
-        let counts = Summary::of(&reports, &[]);
-        summary.files += counts.files;
-        summary.errors += counts.errors;
-        summary.warnings += counts.warnings;
-        summary.infos += counts.infos;
-        let text = output::render_files(args.format, &reports, lang, color);
-        if !text.is_empty() {
-            crate::print_out(&text);
-        }
-    }
-    summary.files += errors.len();
-    summary.unreadable = errors.len();
-    summary
-}
-
-/// After streaming: the unreadable files and the summary, as `render` and
-/// `run` write them for the same format.
-fn finish_stream(
-    summary: &Summary,
-    errors: &[FileError],
-    args: &CheckArgs,
-    lang: Lang,
-) -> ExitCode {
-    match args.format {
-        Format::Human => {
-            crate::print_out(&format!("{}\n", report::human::summary_line(summary, lang)));
-            for e in errors {
-                eprint!("{}", report::human::render_error(e, lang));
-            }
-        }
-        Format::Short => crate::print_out(&report::short::render(&[], errors)),
-        _ => crate::print_out(&report::github::render(&[], errors, lang)),
-    }
-    exit_code(summary, matches!(args.deny, Some(Deny::Warnings)))
 }
 
 fn exit_code(s: &Summary, deny_warnings: bool) -> ExitCode {

@@ -5,7 +5,6 @@
 
 use crate::cli::check::CheckArgs;
 use crate::cli::configs::Configs;
-use crate::cli::output::Format;
 use std::path::{Path, PathBuf};
 use styrkoll::config::Config;
 use styrkoll::report::FileError;
@@ -32,7 +31,8 @@ pub struct Outcome {
     pub report: Option<FileReport>,
     pub error: Option<FileError>,
     pub diff: String,
-    /// Lines for stderr, printed in file order once all are done.
+    /// Lines for stderr, printed in file order when the file's chunk is
+    /// done.
     pub notes: Vec<String>,
 }
 
@@ -75,12 +75,6 @@ pub fn process(job: &Job, configs: &Configs, args: &CheckArgs) -> Outcome {
         if let Some(fixed) = fix_file(config, args, &job.path, src, &report, &mut outcome.notes) {
             report = fixed;
         }
-    }
-    // Only the human output quotes text around a finding; for the other
-    // formats a report kept until the end of the run needs no more text
-    // than the lines its findings are on.
-    if args.format != Format::Human {
-        report.trim_text_to_findings();
     }
     outcome.report = Some(report);
     outcome

@@ -2,6 +2,7 @@
 //! codes live here; the work is done by the library.
 
 pub mod check;
+mod check_chunks;
 mod check_file;
 pub mod configs;
 pub mod init;

@@ -1,17 +1,16 @@
 //! The JSON report, version 1: a stable shape for editors and scripts
 //! (documented in the README).
 
-use super::{FileError, LineIndex, Summary};
+use super::whole_run::{
+    self, close_json_array, json_element, pretty_at, Layout, Order, Totals, WholeRun,
+};
+use super::{FileError, LineIndex};
 use crate::engine::FileReport;
 use crate::source::Place;
 use serde::Serialize;
 
-#[derive(Serialize)]
-struct Output<'a> {
-    version: u32,
-    files: Vec<File<'a>>,
-    summary: JsonSummary,
-}
+/// The shape's version, the document's first member.
+const VERSION: u32 = 1;
 
 #[derive(Serialize)]
 struct File<'a> {
@@ -88,28 +87,60 @@ struct JsonSummary {
     infos: usize,
 }
 
-/// Render the whole run as one JSON document.
+/// Render the whole run as one JSON document: `version`, `files` sorted by
+/// path, `summary`.
 pub fn render(reports: &[FileReport], errors: &[FileError]) -> String {
-    let mut files: Vec<File> = reports.iter().map(file).collect();
-    files.extend(errors.iter().map(|e| File {
-        path: &e.path,
-        profile: None,
-        error: Some(&e.message),
-        diagnostics: Vec::new(),
-    }));
-    files.sort_by(|a, b| a.path.cmp(b.path));
-    let s = Summary::of(reports, errors);
-    let out = Output {
-        version: 1,
-        files,
-        summary: JsonSummary {
+    whole_run::render(&Json, reports, errors)
+}
+
+/// The JSON report as a whole-run format: one element of `files` a file.
+pub struct Json;
+
+impl WholeRun for Json {
+    fn file(&self, r: &FileReport) -> String {
+        json_element(&file(r), 2)
+    }
+
+    fn unreadable(&self, e: &FileError) -> String {
+        let file = File {
+            path: &e.path,
+            profile: None,
+            error: Some(&e.message),
+            diagnostics: Vec::new(),
+        };
+        json_element(&file, 2)
+    }
+
+    fn order(&self) -> Order {
+        Order::ByPath
+    }
+
+    fn layout(&self) -> Layout {
+        Layout::JsonArray
+    }
+
+    fn head(&self, _: &Totals, _: &[FileError]) -> String {
+        format!("{{\n  \"version\": {VERSION},\n  \"files\": [")
+    }
+
+    fn tail(&self, totals: &Totals) -> String {
+        let s = &totals.summary;
+        let summary = JsonSummary {
             files: s.files,
             errors: s.errors,
             warnings: s.warnings,
             infos: s.infos,
-        },
-    };
-    serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+        };
+        format!(
+            "{},\n  \"summary\": {}\n}}",
+            close_json_array(totals, 1),
+            pretty_at(&summary, 1)
+        )
+    }
+
+    fn fixed_head(&self) -> bool {
+        true
+    }
 }
 
 fn file(r: &FileReport) -> File<'_> {
@@ -170,5 +201,72 @@ fn file(r: &FileReport) -> File<'_> {
                 }
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Source;
+    use crate::{CheckOptions, Engine};
+
+    /// The document as one value, for serde_json to lay out.
+    #[derive(Serialize)]
+    struct Whole<'a> {
+        version: u32,
+        files: Vec<File<'a>>,
+        summary: JsonSummary,
+    }
+
+    #[test]
+    fn laid_out_as_serde_json_prints_the_whole_document() {
+        let engine = Engine::builtin().unwrap();
+        let check = |name: &str, text: &str| {
+            engine.check(&Source::from_text(name, text), &CheckOptions::default())
+        };
+        let reports = [
+            check("a.md", "# Titel\n\nVi skall göra det.\n"),
+            check("b.md", "# Titel\n\nText.\n"),
+        ];
+        let errors = [FileError {
+            path: "c.docx".into(),
+            message: "går inte att läsa".into(),
+        }];
+        let unreadable = File {
+            path: "c.docx",
+            profile: None,
+            error: Some("går inte att läsa"),
+            diagnostics: Vec::new(),
+        };
+        let s = super::super::Summary::of(&reports, &errors);
+        let whole = Whole {
+            version: 1,
+            files: vec![file(&reports[0]), file(&reports[1]), unreadable],
+            summary: JsonSummary {
+                files: s.files,
+                errors: s.errors,
+                warnings: s.warnings,
+                infos: s.infos,
+            },
+        };
+        assert!(!reports[0].diagnostics.is_empty());
+        assert_eq!(
+            render(&reports, &errors),
+            serde_json::to_string_pretty(&whole).unwrap()
+        );
+        let empty = Whole {
+            version: 1,
+            files: Vec::new(),
+            summary: JsonSummary {
+                files: 0,
+                errors: 0,
+                warnings: 0,
+                infos: 0,
+            },
+        };
+        assert_eq!(
+            render(&[], &[]),
+            serde_json::to_string_pretty(&empty).unwrap()
+        );
     }
 }

@@ -4,93 +4,106 @@
 //! in the test case's `<system-out>`, and a file that could not be read is
 //! an `<error>`.
 
+use super::whole_run::{self, Layout, Order, Totals, WholeRun};
 use super::{portable_path, FileError, LineIndex};
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::engine::FileReport;
 use std::fmt::Write;
 
-enum Case<'a> {
-    Checked(&'a FileReport),
-    Unreadable(&'a FileError),
-}
-
-impl Case<'_> {
-    fn path(&self) -> &str {
-        match self {
-            Case::Checked(r) => &r.path,
-            Case::Unreadable(e) => &e.path,
-        }
-    }
-}
-
 /// Render the run as one `<testsuites>` document, test cases sorted by path.
 pub fn render(reports: &[FileReport], errors: &[FileError], lang: Lang) -> String {
-    let mut cases: Vec<Case> = reports.iter().map(Case::Checked).collect();
-    cases.extend(errors.iter().map(Case::Unreadable));
-    cases.sort_by(|a, b| a.path().cmp(b.path()));
-    let failing = |r: &FileReport| r.diagnostics.iter().any(fails);
-    let failures = reports.iter().filter(|r| failing(r)).count();
-    let counts = format!(
-        r#"tests="{}" failures="{failures}" errors="{}""#,
-        cases.len(),
-        errors.len()
-    );
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(out, r#"<testsuites name="styrkoll" {counts}>"#);
-    let _ = writeln!(out, r#"  <testsuite name="styrkoll" {counts} skipped="0">"#);
-    for case in &cases {
-        let path = portable_path(case.path());
-        let name = escape(&path);
-        let _ = write!(
-            out,
-            r#"    <testcase name="{name}" classname="styrkoll" file="{name}""#
-        );
-        match case {
-            Case::Unreadable(e) => {
-                let _ = writeln!(out, ">");
+    whole_run::render(&Junit { lang }, reports, errors)
+}
+
+/// JUnit XML as a whole-run format: one `<testcase>` a file; the counts in
+/// the head.
+pub struct Junit {
+    /// The language of the labels in a finding's details.
+    pub lang: Lang,
+}
+
+impl WholeRun for Junit {
+    fn file(&self, r: &FileReport) -> String {
+        let path = portable_path(&r.path);
+        let mut out = open_case(&path);
+        if r.diagnostics.is_empty() {
+            out.push_str("/>\n");
+            return out;
+        }
+        out.push_str(">\n");
+        let index = LineIndex::new(&r.text);
+        let mut infos = String::new();
+        for d in &r.diagnostics {
+            let details = details(&path, &index, d, self.lang);
+            if fails(d) {
                 let _ = writeln!(
                     out,
-                    r#"      <error message="{}" type="unreadable">{}</error>"#,
-                    escape(&e.message),
-                    escape_text(&e.message)
+                    r#"      <failure message="{}" type="{}">{}</failure>"#,
+                    escape(&format!("{} {}: {}", d.rule, d.name, d.message)),
+                    d.severity.as_str(),
+                    escape_text(&details)
                 );
-                let _ = writeln!(out, "    </testcase>");
-            }
-            Case::Checked(r) if r.diagnostics.is_empty() => {
-                let _ = writeln!(out, "/>");
-            }
-            Case::Checked(r) => {
-                let _ = writeln!(out, ">");
-                let index = LineIndex::new(&r.text);
-                let mut infos = String::new();
-                for d in &r.diagnostics {
-                    let details = details(&path, &index, d, lang);
-                    if fails(d) {
-                        let _ = writeln!(
-                            out,
-                            r#"      <failure message="{}" type="{}">{}</failure>"#,
-                            escape(&format!("{} {}: {}", d.rule, d.name, d.message)),
-                            d.severity.as_str(),
-                            escape_text(&details)
-                        );
-                    } else {
-                        infos.push_str(&details);
-                        infos.push('\n');
-                    }
-                }
-                if !infos.is_empty() {
-                    let _ = writeln!(
-                        out,
-                        "      <system-out>{}</system-out>",
-                        escape_text(&infos)
-                    );
-                }
-                let _ = writeln!(out, "    </testcase>");
+            } else {
+                infos.push_str(&details);
+                infos.push('\n');
             }
         }
+        if !infos.is_empty() {
+            let _ = writeln!(
+                out,
+                "      <system-out>{}</system-out>",
+                escape_text(&infos)
+            );
+        }
+        out.push_str("    </testcase>\n");
+        out
     }
-    out.push_str("  </testsuite>\n</testsuites>\n");
-    out
+
+    fn unreadable(&self, e: &FileError) -> String {
+        let mut out = open_case(&portable_path(&e.path));
+        let _ = writeln!(out, ">");
+        let _ = writeln!(
+            out,
+            r#"      <error message="{}" type="unreadable">{}</error>"#,
+            escape(&e.message),
+            escape_text(&e.message)
+        );
+        out.push_str("    </testcase>\n");
+        out
+    }
+
+    fn order(&self) -> Order {
+        Order::ByPath
+    }
+
+    fn layout(&self) -> Layout {
+        Layout::Lines
+    }
+
+    fn head(&self, totals: &Totals, _: &[FileError]) -> String {
+        let counts = format!(
+            r#"tests="{}" failures="{}" errors="{}""#,
+            totals.summary.files, totals.failing, totals.summary.unreadable
+        );
+        let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        let _ = writeln!(out, r#"<testsuites name="styrkoll" {counts}>"#);
+        let _ = writeln!(out, r#"  <testsuite name="styrkoll" {counts} skipped="0">"#);
+        out
+    }
+
+    fn tail(&self, _: &Totals) -> String {
+        "  </testsuite>\n</testsuites>\n".to_string()
+    }
+
+    fn fixed_head(&self) -> bool {
+        false
+    }
+}
+
+/// A test case's start tag, open for `>` or `/>`.
+fn open_case(path: &str) -> String {
+    let name = escape(path);
+    format!(r#"    <testcase name="{name}" classname="styrkoll" file="{name}""#)
 }
 
 fn fails(d: &Diagnostic) -> bool {

@@ -6,6 +6,7 @@ pub mod json;
 pub mod junit;
 pub mod sarif;
 pub mod short;
+pub mod whole_run;
 
 use crate::diagnostic::Severity;
 use crate::engine::FileReport;
@@ -122,6 +123,15 @@ impl Summary {
             s.infos += r.count(Severity::Info);
         }
         s
+    }
+
+    /// Adds another part of the run's totals to these.
+    pub fn add(&mut self, other: &Summary) {
+        self.files += other.files;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+        self.unreadable += other.unreadable;
     }
 }
 

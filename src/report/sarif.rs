@@ -10,6 +10,9 @@
 //! finding in the file with the same hash. Line numbers are not part of it,
 //! so a finding keeps its identity when text above it moves.
 
+use super::whole_run::{
+    self, close_json_array, json_element, pretty_at, Layout, Order, Totals, WholeRun,
+};
 use super::{portable_path, FileError, LineIndex};
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::engine::FileReport;
@@ -42,66 +45,119 @@ pub fn render(
     rules: &[(&Pack, &Rule)],
     opts: SarifOptions,
 ) -> String {
-    let index: HashMap<&str, usize> = rules
-        .iter()
-        .enumerate()
-        .map(|(i, (_, r))| (r.id.as_str(), i))
-        .collect();
-    let mut driver = json!({
-        "name": "styrkoll",
-        "version": env!("CARGO_PKG_VERSION"),
-        "semanticVersion": env!("CARGO_PKG_VERSION"),
-        "rules": rules.iter().map(|(p, r)| descriptor(p, r, opts.lang)).collect::<Vec<_>>(),
-    });
-    if let Some(home) = homepage() {
-        driver["informationUri"] = json!(home);
+    whole_run::render(&Sarif::new(rules, opts), reports, errors)
+}
+
+/// The schema the document names.
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// SARIF as a whole-run format. The members of a `serde_json` object are
+/// written in key order: the invocation (which names the unreadable files)
+/// comes before the results, the tool with its rules after them.
+pub struct Sarif<'a> {
+    rules: &'a [(&'a Pack, &'a Rule)],
+    /// Each rule's place in `rules`, by id.
+    index: HashMap<&'a str, usize>,
+    opts: SarifOptions<'a>,
+}
+
+impl<'a> Sarif<'a> {
+    pub fn new(rules: &'a [(&'a Pack, &'a Rule)], opts: SarifOptions<'a>) -> Self {
+        let index = rules
+            .iter()
+            .enumerate()
+            .map(|(i, (_, r))| (r.id.as_str(), i))
+            .collect();
+        Sarif { rules, index, opts }
     }
-    let mut results = Vec::new();
-    for r in reports {
-        let uri = artifact_uri(&r.path, opts.root);
+}
+
+impl WholeRun for Sarif<'_> {
+    fn file(&self, r: &FileReport) -> String {
+        let uri = artifact_uri(&r.path, self.opts.root);
         let lines = LineIndex::new(&r.text);
         let mut seen: HashMap<u64, usize> = HashMap::new();
+        let mut results = Vec::with_capacity(r.diagnostics.len());
         for d in &r.diagnostics {
             let hash = fingerprint(d, &lines);
             let n = seen.entry(hash).or_insert(0);
             *n += 1;
-            results.push(result(
+            let result = result(
                 d,
                 &uri,
                 &lines,
                 &r.text,
-                index.get(d.rule.as_str()),
-                opts.lang,
+                self.index.get(d.rule.as_str()),
+                self.opts.lang,
                 format!("{hash:016x}:{n}"),
-            ));
+            );
+            results.push(json_element(&result, 4));
         }
+        results.join(",\n")
     }
-    let notifications: Vec<Value> = errors
-        .iter()
-        .map(|e| {
-            json!({
-                "level": "error",
-                "message": {"text": e.message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": artifact_uri(&e.path, opts.root)}
-                }}],
+
+    /// Unreadable files are notifications of the invocation, in the head.
+    fn unreadable(&self, _: &FileError) -> String {
+        String::new()
+    }
+
+    fn order(&self) -> Order {
+        Order::AsGiven
+    }
+
+    fn layout(&self) -> Layout {
+        Layout::JsonArray
+    }
+
+    fn head(&self, _: &Totals, errors: &[FileError]) -> String {
+        let notifications: Vec<Value> = errors
+            .iter()
+            .map(|e| {
+                json!({
+                    "level": "error",
+                    "message": {"text": e.message},
+                    "locations": [{"physicalLocation": {
+                        "artifactLocation": {"uri": artifact_uri(&e.path, self.opts.root)}
+                    }}],
+                })
             })
-        })
-        .collect();
-    let sarif = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": driver},
-            "invocations": [{
-                "executionSuccessful": errors.is_empty(),
-                "toolExecutionNotifications": notifications,
-            }],
-            "columnKind": "utf16CodeUnits",
-            "results": results,
-        }],
-    });
-    serde_json::to_string_pretty(&sarif).unwrap_or_default()
+            .collect();
+        let invocations = json!([{
+            "executionSuccessful": errors.is_empty(),
+            "toolExecutionNotifications": notifications,
+        }]);
+        format!(
+            "{{\n  \"$schema\": \"{SCHEMA}\",\n  \"runs\": [\n    {{\n      \
+             \"columnKind\": \"utf16CodeUnits\",\n      \
+             \"invocations\": {},\n      \"results\": [",
+            pretty_at(&invocations, 3)
+        )
+    }
+
+    fn tail(&self, totals: &Totals) -> String {
+        let mut driver = json!({
+            "name": "styrkoll",
+            "version": env!("CARGO_PKG_VERSION"),
+            "semanticVersion": env!("CARGO_PKG_VERSION"),
+            "rules": self
+                .rules
+                .iter()
+                .map(|(p, r)| descriptor(p, r, self.opts.lang))
+                .collect::<Vec<_>>(),
+        });
+        if let Some(home) = homepage() {
+            driver["informationUri"] = json!(home);
+        }
+        format!(
+            "{},\n      \"tool\": {}\n    }}\n  ],\n  \"version\": \"2.1.0\"\n}}",
+            close_json_array(totals, 3),
+            pretty_at(&json!({ "driver": driver }), 3)
+        )
+    }
+
+    fn fixed_head(&self) -> bool {
+        false
+    }
 }
 
 /// The project's web page, when the package names one (`homepage` in

@@ -71,3 +71,34 @@ pub fn write_file(dir: &std::path::Path, name: &str, text: &str) {
     }
     std::fs::write(&p, text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
 }
+
+/// Every Markdown and text fixture, relative to the repository, sorted.
+pub fn fixture_names() -> Vec<String> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    let mut stack = vec![root.join("fixtures")];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if matches!(p.extension().and_then(|e| e.to_str()), Some("md" | "txt"))
+                && p.file_name().is_some_and(|n| n != "README.md")
+            {
+                let rel = p.strip_prefix(&root).unwrap();
+                out.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The report of a fixture (named as `fixture_names` names it) with the
+/// built-in packs, under that name.
+pub fn check_fixture(engine: &Engine, rel: &str) -> FileReport {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut src = load_path(&root.join(rel), DEFAULT_MAX_FILE_SIZE).unwrap();
+    src.name = rel.to_string();
+    engine.check(&src, &CheckOptions::default())
+}
