@@ -130,15 +130,16 @@ const DATE_NAMES: [&str; 19] = {
     names
 };
 
-/// The first two letters of the names whose second letter is ASCII (all
-/// but `må`, `lö`, `sö`), by letter: `[first - 'a'][second - 'a']`.
-const DATE_NAME_PAIRS: [[bool; 26]; 26] = {
-    let mut table = [[false; 26]; 26];
+/// The first three letters of the names whose second letter is ASCII (all
+/// but `må`, `lö`, `sö`; their third letters are ASCII too), as bits:
+/// bit `third - 'a'` of `[first - 'a'][second - 'a']`.
+const DATE_NAME_TRIPLES: [[u32; 26]; 26] = {
+    let mut table = [[0u32; 26]; 26];
     let mut i = 0;
     while i < DATE_NAMES.len() {
         let b = DATE_NAMES[i].as_bytes();
         if b[1].is_ascii_lowercase() {
-            table[(b[0] - b'a') as usize][(b[1] - b'a') as usize] = true;
+            table[(b[0] - b'a') as usize][(b[1] - b'a') as usize] |= 1 << (b[2] - b'a');
         }
         i += 1;
     }
@@ -165,8 +166,8 @@ static DATE_NAME_PREFIXES: LazyLock<Vec<[char; 3]>> = LazyLock::new(|| {
 /// starts with a letter starts with such a name; other words are skipped
 /// without trying every form.
 pub(super) fn may_be_date_name(s: &str) -> bool {
-    // Most words are ruled out by their first two letters, looked up in
-    // tables; the rest are compared letter by letter.
+    // Words whose first three letters are ASCII are looked up in tables;
+    // the rest (`mån`, `lör`, `sön` …) are compared letter by letter.
     let bytes = s.as_bytes();
     let initial = bytes.first().map_or(0, u8::to_ascii_lowercase);
     if !DATE_NAME_INITIALS
@@ -178,12 +179,15 @@ pub(super) fn may_be_date_name(s: &str) -> bool {
     }
     match bytes.get(1).map(u8::to_ascii_lowercase) {
         Some(second @ b'a'..=b'z') => {
-            let pair = DATE_NAME_PAIRS
+            let thirds = DATE_NAME_TRIPLES
                 .get(usize::from(initial.wrapping_sub(b'a')))
-                .and_then(|row| row.get(usize::from(second - b'a')));
-            if pair != Some(&true) {
-                return false;
-            }
+                .and_then(|row| row.get(usize::from(second - b'a')))
+                .copied()
+                .unwrap_or(0);
+            return match bytes.get(2).map(u8::to_ascii_lowercase) {
+                Some(third @ b'a'..=b'z') => thirds & (1 << (third - b'a')) != 0,
+                _ => false,
+            };
         }
         Some(second) if second.is_ascii() => return false,
         _ => {}
@@ -203,6 +207,24 @@ pub(super) fn may_be_date_name(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The table look-ups answer as comparing the first three letters,
+        /// lowered, with every name's.
+        #[test]
+        fn prefix_tables_agree_with_the_names(word in "[a-zA-ZåäöÅÄÖé.-]{0,5}") {
+            let lowered: Vec<char> = word
+                .chars()
+                .take(3)
+                .map(|c| c.to_lowercase().next().unwrap_or(c))
+                .collect();
+            let want = lowered.len() == 3
+                && DATE_NAMES
+                    .iter()
+                    .any(|n| n.chars().take(3).eq(lowered.iter().copied()));
+            proptest::prop_assert_eq!(may_be_date_name(&word), want, "{:?}", word);
+        }
+    }
 
     #[test]
     fn every_month_and_weekday_name_passes_the_prefix_test() {
