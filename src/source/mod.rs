@@ -69,14 +69,20 @@ pub enum LoadError {
 /// Refuses a source with a line longer than `limit` bytes, naming the first
 /// such line. One pass over the bytes.
 pub fn check_line_length(source: &Source, limit: usize) -> Result<(), LoadError> {
-    for (i, line) in source.text.split('\n').enumerate() {
-        if line.len() > limit {
+    if source.text.len() <= limit {
+        return Ok(());
+    }
+    let mut start = 0;
+    let breaks = memchr::memchr_iter(b'\n', source.text.as_bytes());
+    for (i, end) in breaks.chain([source.text.len()]).enumerate() {
+        if end - start > limit {
             return Err(LoadError::LineTooLong {
                 line: i + 1,
-                length: line.len(),
+                length: end - start,
                 limit,
             });
         }
+        start = end + 1;
     }
     Ok(())
 }
@@ -103,12 +109,18 @@ pub fn load_path(path: &Path, max_size: u64) -> Result<Source, LoadError> {
         });
     }
     let bytes = std::fs::read(path)?;
-    from_bytes(&name, &bytes, max_size)
+    from_owned_bytes(&name, bytes, max_size)
 }
 
 /// Decode bytes (a file or stdin) into a `Source`; the name's extension
 /// chooses the Word or PDF reader.
 pub fn from_bytes(name: &str, bytes: &[u8], max_size: u64) -> Result<Source, LoadError> {
+    from_owned_bytes(name, bytes.to_vec(), max_size)
+}
+
+/// [`from_bytes`] for bytes the caller gives up: UTF-8 text (nearly every
+/// file) becomes the source's text without a copy.
+pub fn from_owned_bytes(name: &str, bytes: Vec<u8>, max_size: u64) -> Result<Source, LoadError> {
     if bytes.len() as u64 > max_size {
         return Err(LoadError::TooLarge {
             size: bytes.len() as u64,
@@ -117,7 +129,7 @@ pub fn from_bytes(name: &str, bytes: &[u8], max_size: u64) -> Result<Source, Loa
     }
     match extension(name).as_str() {
         "docx" | "docm" | "dotx" => {
-            let (text, origin) = docx::read(bytes)?;
+            let (text, origin) = docx::read(&bytes)?;
             return Ok(Source {
                 name: name.to_string(),
                 text,
@@ -125,7 +137,7 @@ pub fn from_bytes(name: &str, bytes: &[u8], max_size: u64) -> Result<Source, Loa
                 origin: Some(origin),
             });
         }
-        "pdf" => return read_pdf(name, bytes),
+        "pdf" => return read_pdf(name, &bytes),
         "doc" | "odt" | "rtf" => return Err(LoadError::Unsupported(extension(name))),
         _ => {}
     }
@@ -156,8 +168,8 @@ fn read_pdf(_name: &str, _bytes: &[u8]) -> Result<Source, LoadError> {
     ))
 }
 
-fn decode(bytes: &[u8]) -> Result<(String, Option<&'static str>), LoadError> {
-    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+fn decode(bytes: Vec<u8>) -> Result<(String, Option<&'static str>), LoadError> {
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(&bytes) {
         let (text, _had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         let label = if enc == encoding_rs::UTF_8 {
             None
@@ -166,15 +178,16 @@ fn decode(bytes: &[u8]) -> Result<(String, Option<&'static str>), LoadError> {
         };
         return Ok((text.into_owned(), label));
     }
-    if let Some(pos) = bytes.iter().take(8192).position(|b| *b == 0) {
+    if let Some(pos) = memchr::memchr(0, bytes.get(..8192).unwrap_or(&bytes)) {
         return Err(LoadError::Binary(pos));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok((s.to_string(), None)),
-        Err(_) => {
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok((s, None)),
+        Err(e) => {
             // Not UTF-8: Swedish text from older Windows programs is Windows-1252
             // (a superset of ISO-8859-1 for printable characters).
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            let bytes = e.into_bytes();
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
             if looks_binary(&text) {
                 return Err(LoadError::Binary(0));
             }
