@@ -26,7 +26,7 @@
 
 use super::text::DOTTED_ABBREVIATIONS;
 use super::{Ctx, Finding};
-use crate::chars::is_letter;
+use crate::chars::{char_at, is_letter, is_space};
 use crate::model::{Block, Span};
 use serde::Deserialize;
 
@@ -56,17 +56,30 @@ pub struct Counts {
 }
 
 impl Counts {
-    /// Adds one unit of text (a paragraph or a list item).
+    /// Adds one unit of text (a paragraph or a list item). One pass over
+    /// the characters: tokens are the runs between white space (as
+    /// `split_whitespace` cuts them), and their letters are counted as they
+    /// are read.
     pub fn add_unit(&mut self, text: &str) {
         let mut open = false;
-        for token in text.split_whitespace() {
-            // Only "none", "1–6" and "more than 6" matter; an ASCII token
-            // (most of them) is counted byte by byte.
-            let letters = if token.is_ascii() {
-                token.bytes().filter(u8::is_ascii_alphabetic).count()
-            } else {
-                token.chars().filter(|&c| is_letter(c)).count()
-            };
+        let mut i = 0;
+        while let Some(c) = char_at(text, i) {
+            if is_space(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            let start = i;
+            // Only "none", "1–6" and "more than 6" matter.
+            let mut letters = 0;
+            while let Some(c) = char_at(text, i) {
+                if is_space(c) {
+                    break;
+                }
+                if letters <= 6 && is_letter(c) {
+                    letters += 1;
+                }
+                i += c.len_utf8();
+            }
             if letters > 0 {
                 self.words += 1;
                 open = true;
@@ -74,7 +87,7 @@ impl Counts {
                     self.long_words += 1;
                 }
             }
-            if open && ends_sentence(token) {
+            if open && text.get(start..i).is_some_and(ends_sentence) {
                 self.sentences += 1;
                 open = false;
             }
