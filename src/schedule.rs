@@ -208,8 +208,14 @@ fn from_text(text: &str, span: Span, place: &str, out: &mut Schedule) {
     };
     // Every id starts `BP` or `MS`: text without them (nearly all of a
     // document) is not split into sentences and searched.
-    let finder = |needle: &[u8]| memchr::memmem::find(raw.as_bytes(), needle).is_some();
-    if !finder(b"BP") && !finder(b"MS") {
+    let bytes = raw.as_bytes();
+    let id_start = memchr::memchr2_iter(b'B', b'M', bytes).any(|i| {
+        matches!(
+            (bytes.get(i), bytes.get(i + 1)),
+            (Some(b'B'), Some(b'P')) | (Some(b'M'), Some(b'S'))
+        )
+    });
+    if !id_start {
         return;
     }
     let Some(re) = id_re() else {
