@@ -153,11 +153,8 @@ pub fn scan(text: &str) -> Vec<IdentityNumber> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
+    while let Some(digit) = crate::chars::next_digit(bytes, i) {
+        i = digit;
         let run_end = digit_run_end(bytes, i);
         if let Some(found) = candidate_at(text, i, run_end) {
             i = found.end;

@@ -56,11 +56,8 @@ pub fn hyphen_ranges(text: &str) -> Vec<(Span, usize)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
-            i += 1;
-            continue;
-        }
+    while let Some(digit) = crate::chars::next_digit(bytes, i) {
+        i = digit;
         let digits = |from: usize| {
             bytes
                 .iter()

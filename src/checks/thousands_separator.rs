@@ -56,8 +56,10 @@ fn grouped_numbers(text: &str) -> Vec<Grouped> {
     };
     let mut out = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        if !digit(i) || (i > 0 && digit(i - 1)) {
+    while let Some(next) = crate::chars::next_digit(bytes, i) {
+        i = next;
+        // Only where a number starts, not inside one.
+        if i > 0 && digit(i - 1) {
             i += 1;
             continue;
         }
