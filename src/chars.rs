@@ -67,6 +67,26 @@ pub fn to_lowercase_latin1(c: char) -> Option<char> {
     }
 }
 
+/// `word` in lower case, written into `buf` (no new string: this runs for
+/// most words and short lines of a document); `None` when it does not fit,
+/// so callers size `buf` for the longest word they compare with.
+pub fn lower_into<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Option<&'b str> {
+    let mut len = 0;
+    let mut put = |lower: char| {
+        let n = lower.len_utf8();
+        lower.encode_utf8(buf.get_mut(len..len + n)?);
+        len += n;
+        Some(())
+    };
+    for c in word.chars() {
+        match to_lowercase_latin1(c) {
+            Some(lower) => put(lower)?,
+            None => c.to_lowercase().try_for_each(&mut put)?,
+        }
+    }
+    std::str::from_utf8(buf.get(..len)?).ok()
+}
+
 /// Whether `s` has more than `n` characters, counting them only when its
 /// length in bytes does not answer.
 #[inline]
@@ -126,6 +146,15 @@ mod tests {
                 .map(|(i, _)| i);
             proptest::prop_assert_eq!(next_digit(&bytes, from), want);
         }
+    }
+
+    #[test]
+    fn lowered_on_the_stack() {
+        let mut buf = [0u8; 16];
+        assert_eq!(lower_into("ÅRSMÖTE İ", &mut buf), Some("årsmöte i\u{307}"));
+        let mut small = [0u8; 4];
+        assert_eq!(lower_into("MARS", &mut small), Some("mars"));
+        assert_eq!(lower_into("MARSA", &mut small), None);
     }
 
     #[test]

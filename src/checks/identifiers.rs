@@ -99,7 +99,7 @@ const PLUS: u8 = 16;
 
 /// What one pass over a line's bytes found, for the [`Gate`]s.
 struct LineFacts<'l> {
-    line: &'l [u8],
+    line: &'l str,
     /// [`DASH`] … for each separator that stands between two digits.
     between_digits: u8,
     /// The same, for separators after a run of six or more digits.
@@ -112,13 +112,14 @@ struct LineFacts<'l> {
 }
 
 impl<'l> LineFacts<'l> {
-    fn of(line: &'l [u8]) -> Self {
+    fn of(line: &'l str) -> Self {
         let mut between_digits = 0;
         let mut after_long_number = 0;
         let mut zero_before_digit = false;
         // Digits in a row up to and including the window's first byte.
         let mut run = 0;
-        for w in line.windows(3) {
+        let bytes = line.as_bytes();
+        for w in bytes.windows(3) {
             if w[0].is_ascii_digit() {
                 run += 1;
                 if w[2].is_ascii_digit() {
@@ -141,7 +142,7 @@ impl<'l> LineFacts<'l> {
             }
         }
         // The last two bytes, which no window of three starts at.
-        if let [.., b'0', d] = line {
+        if let [.., b'0', d] = bytes {
             zero_before_digit |= d.is_ascii_digit();
         }
         LineFacts {
@@ -157,20 +158,20 @@ impl<'l> LineFacts<'l> {
     fn passes(&mut self, gate: &Gate) -> bool {
         match gate {
             Gate::Any => true,
-            Gate::Byte(b) => memchr::memchr(*b, self.line).is_some(),
+            Gate::Byte(b) => memchr::memchr(*b, self.line.as_bytes()).is_some(),
             Gate::DigitBetween(seps) => self.between_digits & seps != 0,
             Gate::Words {
                 ignore_case,
                 finders,
             } => {
-                let line = self.line;
+                let line = self.line.as_bytes();
                 let hay = match ignore_case {
                     true => self.lower.get_or_insert_with(|| line.to_ascii_lowercase()),
                     false => line,
                 };
                 finders.iter().any(|f| f.find(hay).is_some())
             }
-            Gate::Phone => self.zero_before_digit || contains(self.line, b"+46"),
+            Gate::Phone => self.zero_before_digit || contains(self.line.as_bytes(), b"+46"),
             Gate::CapitalsAndDigitBetween(seps) => {
                 let line = self.line;
                 self.between_digits & seps != 0
@@ -184,9 +185,9 @@ impl<'l> LineFacts<'l> {
 }
 
 /// Whether two capitals (any script) stand next to each other.
-fn capitals_in_row(line: &[u8]) -> bool {
+fn capitals_in_row(line: &str) -> bool {
     let mut after_capital = false;
-    for c in String::from_utf8_lossy(line).chars() {
+    for c in line.chars() {
         let capital = c.is_uppercase();
         if after_capital && capital {
             return true;
@@ -393,7 +394,7 @@ pub fn find_identifiers(text: &str, kinds: &[IdentifierKind]) -> Vec<Identifier>
             if !possible
                 || !kinds.contains(kind)
                 || !facts
-                    .get_or_insert_with(|| LineFacts::of(bytes))
+                    .get_or_insert_with(|| LineFacts::of(line))
                     .passes(gate)
             {
                 continue;
@@ -437,7 +438,7 @@ mod tests {
 
     /// A gate never turns away a line its pattern matches.
     fn gates_keep(line: &str) {
-        let mut facts = LineFacts::of(line.as_bytes());
+        let mut facts = LineFacts::of(line);
         for (kind, re, gate) in PATTERNS.iter() {
             if re.is_match(line) {
                 assert!(facts.passes(gate), "{kind:?} {re} on {line:?}");

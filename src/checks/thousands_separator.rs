@@ -54,6 +54,8 @@ fn grouped_numbers(text: &str) -> Vec<Grouped> {
             .take_while(|b| b.is_ascii_digit())
             .count()
     };
+    // A dot or comma between digits at `at`.
+    let joined = |at: usize| matches!(bytes.get(at), Some(b'.' | b',')) && digit(at + 1);
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(next) = crate::chars::next_digit(bytes, i) {
@@ -66,13 +68,13 @@ fn grouped_numbers(text: &str) -> Vec<Grouped> {
         // The whole token: digits joined by single dots or commas.
         let mut end = i + run(i);
         // Most numbers have no dot or comma inside: nothing to collect.
-        if !(matches!(bytes.get(end), Some(b'.' | b',')) && digit(end + 1)) {
+        if !joined(end) {
             i = end.max(i + 1);
             continue;
         }
         let mut seps = Vec::new();
         let mut lens = vec![end - i];
-        while matches!(bytes.get(end), Some(b'.' | b',')) && digit(end + 1) {
+        while joined(end) {
             seps.push(bytes.get(end).copied().unwrap_or(b'.'));
             let n = run(end + 1);
             lens.push(n);
@@ -82,7 +84,7 @@ fn grouped_numbers(text: &str) -> Vec<Grouped> {
             (1..=3).contains(&lens.first().copied().unwrap_or(0)) && bytes.get(i) != Some(&b'0');
         let same_sep = seps.windows(2).all(|w| w.first() == w.get(1));
         let groups_ok = lens.iter().skip(1).all(|&n| n == 3);
-        if !seps.is_empty() && first_ok && same_sep && groups_ok && stands_alone(text, i, end) {
+        if first_ok && same_sep && groups_ok && stands_alone(text, i, end) {
             out.push(Grouped {
                 span: Span::new(i, end),
                 sep: char::from(seps.first().copied().unwrap_or(b'.')),

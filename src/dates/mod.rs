@@ -24,7 +24,6 @@ mod scan;
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests;
 
-pub(crate) use names::lower_into;
 pub use names::{month_from_swedish, weekday_from_swedish, MONTHS_SV};
 
 use forms::{cands_at, pick, res, window};

@@ -1,6 +1,7 @@
 //! The Swedish month and weekday names: looking a word up, and the quick
 //! test that rules out most words before any date form is tried on them.
 
+use crate::chars::lower_into;
 use jiff::civil::Weekday;
 use std::sync::LazyLock;
 
@@ -62,27 +63,6 @@ fn starts_with_any(word: &str, initials: &str) -> bool {
     word.as_bytes()
         .first()
         .is_some_and(|b| initials.as_bytes().contains(b))
-}
-
-/// `word` in lower case, written into `buf`; `None` when it does not fit
-/// (callers size `buf` for the longest word they compare with).
-pub(crate) fn lower_into<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Option<&'b str> {
-    let mut len = 0;
-    for c in word.chars() {
-        // ASCII and Latin-1 (å, ä, ö …) without Unicode's case tables.
-        if let Some(lower) = crate::chars::to_lowercase_latin1(c) {
-            let n = lower.len_utf8();
-            lower.encode_utf8(buf.get_mut(len..len + n)?);
-            len += n;
-            continue;
-        }
-        for lower in c.to_lowercase() {
-            let n = lower.len_utf8();
-            lower.encode_utf8(buf.get_mut(len..len + n)?);
-            len += n;
-        }
-    }
-    std::str::from_utf8(buf.get(..len)?).ok()
 }
 
 /// `måndag`..`söndag` and the definite forms `måndagen`..`söndagen`, any case.

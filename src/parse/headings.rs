@@ -74,7 +74,7 @@ pub fn plain_is_heading(text: &str, next_blank: bool) -> bool {
     }
     // Lowered on the stack: this runs for every short line of extracted text.
     let mut buf = [0u8; 64];
-    if crate::dates::lower_into(t, &mut buf).is_some_and(|lower| KNOWN_HEADINGS.contains(&lower)) {
+    if crate::chars::lower_into(t, &mut buf).is_some_and(|lower| KNOWN_HEADINGS.contains(&lower)) {
         return true;
     }
     if !next_blank || t.ends_with(['.', ',']) {

@@ -10,6 +10,7 @@ pub mod pdf;
 
 pub use origin::{HeadingHint, Origin, Place, Places, Revisions};
 
+use std::borrow::Cow;
 use std::path::Path;
 use thiserror::Error;
 
@@ -115,12 +116,19 @@ pub fn load_path(path: &Path, max_size: u64) -> Result<Source, LoadError> {
 /// Decode bytes (a file or stdin) into a `Source`; the name's extension
 /// chooses the Word or PDF reader.
 pub fn from_bytes(name: &str, bytes: &[u8], max_size: u64) -> Result<Source, LoadError> {
-    from_owned_bytes(name, bytes.to_vec(), max_size)
+    read_bytes(name, Cow::Borrowed(bytes), max_size)
 }
 
 /// [`from_bytes`] for bytes the caller gives up: UTF-8 text (nearly every
 /// file) becomes the source's text without a copy.
 pub fn from_owned_bytes(name: &str, bytes: Vec<u8>, max_size: u64) -> Result<Source, LoadError> {
+    read_bytes(name, Cow::Owned(bytes), max_size)
+}
+
+/// Word and PDF files are read from the bytes where they are; text is
+/// decoded into a string, which takes over owned bytes and copies borrowed
+/// ones once.
+fn read_bytes(name: &str, bytes: Cow<'_, [u8]>, max_size: u64) -> Result<Source, LoadError> {
     if bytes.len() as u64 > max_size {
         return Err(LoadError::TooLarge {
             size: bytes.len() as u64,
@@ -141,7 +149,7 @@ pub fn from_owned_bytes(name: &str, bytes: Vec<u8>, max_size: u64) -> Result<Sou
         "doc" | "odt" | "rtf" => return Err(LoadError::Unsupported(extension(name))),
         _ => {}
     }
-    let (text, decoded_from) = decode(bytes)?;
+    let (text, decoded_from) = decode(bytes.into_owned())?;
     Ok(Source {
         name: name.to_string(),
         text,

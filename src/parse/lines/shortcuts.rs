@@ -1,7 +1,6 @@
 //! The common line shapes read in code, without the grammar: plain text,
 //! tab rows, fields, bullets, lines starting with a digit, `§` headings,
-//! Markdown headings and pipe table rows.
-//! Each answers exactly what
+//! Markdown headings and pipe table rows. Each answers exactly what
 //! `grammar/styrdok.pest` answers for the lines it takes (property tests and
 //! every line of the fixtures and seeds check this), and returns `None` for
 //! any line it is not sure of, which the grammar then classifies. They exist
@@ -57,12 +56,15 @@ fn has_byte(line: &str, b: u8) -> bool {
 /// The line without its indent, when it starts with a letter and is not
 /// `Avsnitt …`: the only lines the code paths beside the grammar classify.
 fn letter_start(line: &str) -> Option<&str> {
-    let t = line.trim_start_matches([' ', '\u{A0}']);
-    let starts = t.chars().next().is_some_and(char::is_alphabetic)
-        && !t
-            .get(..7)
-            .is_some_and(|w| w.eq_ignore_ascii_case("avsnitt"));
+    let (_, t) = split_indent(line);
+    let starts = t.chars().next().is_some_and(char::is_alphabetic) && !starts_avsnitt(t);
     starts.then_some(t)
+}
+
+/// `Avsnitt` in any case: the grammar's `avsnitt_number` begins there.
+fn starts_avsnitt(s: &str) -> bool {
+    s.get(..7)
+        .is_some_and(|w| w.eq_ignore_ascii_case("avsnitt"))
 }
 
 /// Whether a line starting with a letter may be a field (`Key: value`): the
@@ -90,7 +92,7 @@ fn sure_letter(c: char) -> bool {
 fn plain_field_or_text(line: &str) -> Option<LineKind> {
     let t = letter_start(line)?;
     let indent = line.len() - t.len();
-    if !t.chars().next().is_some_and(sure_letter) || line.contains('\t') {
+    if !t.chars().next().is_some_and(sure_letter) || has_byte(line, b'\t') {
         return None;
     }
     let text = LineKind::Text {
@@ -150,7 +152,7 @@ fn plain_field_or_text(line: &str) -> Option<LineKind> {
 /// takes any line with a tab, so the cells are the parts between tabs.
 fn plain_tab_row(line: &str) -> Option<Vec<Range>> {
     let t = letter_start(line)?;
-    if !line.contains('\t') || t.starts_with("o\t") {
+    if !has_byte(line, b'\t') || t.starts_with("o\t") {
         return None;
     }
     Some(tab_cells(line))
@@ -197,7 +199,7 @@ fn plain_bullet(line: &str) -> Option<LineKind> {
     let text_start = after_mark + sp_len(line.get(after_mark..)?)?;
     let text = line.get(text_start..)?;
     // A checkbox (`- [x] klar`), or a tab in the item, is the grammar's.
-    if text.starts_with(['[', '☒', '☑', '☐']) || text.contains('\t') {
+    if text.starts_with(['[', '☒', '☑', '☐']) || has_byte(text, b'\t') {
         return None;
     }
     Some(LineKind::Bullet {
@@ -269,8 +271,8 @@ fn digit_line(line: &str) -> Option<LineKind> {
 fn paragraph_heading(line: &str) -> Option<LineKind> {
     let (indent, t) = split_indent(line);
     let after = t.strip_prefix('§')?;
-    let digits_start =
-        indent + '§'.len_utf8() + after.len() - after.trim_start_matches([' ', '\u{A0}']).len();
+    // `para_number` allows the same spaces after `§` as `indent` before it.
+    let digits_start = indent + '§'.len_utf8() + split_indent(after).0;
     let digits = line.get(digits_start..)?;
     let n = digits
         .bytes()
@@ -300,11 +302,7 @@ fn markdown_heading(line: &str) -> Option<LineKind> {
     }
     let after_hashes = hashes + sp_len(line.get(hashes..)?)?;
     let rest = line.get(after_hashes..)?;
-    if rest.starts_with('§')
-        || rest
-            .get(..7)
-            .is_some_and(|w| w.eq_ignore_ascii_case("avsnitt"))
-    {
+    if rest.starts_with('§') || starts_avsnitt(rest) {
         return None;
     }
     // `heading_number`: a section number, then a dash between spaces, spaces

@@ -50,7 +50,7 @@ fn column_kind(word: &str) -> Option<Col> {
     // Lowered on the stack: the last word of every line of extracted text
     // comes through here. No column name is longer than the buffer.
     let mut buf = [0u8; 48];
-    let w = crate::dates::lower_into(word.trim_end_matches(':'), &mut buf)?;
+    let w = crate::chars::lower_into(word.trim_end_matches(':'), &mut buf)?;
     Some(match w {
         "start" | "slut" | "startdatum" | "slutdatum" | "datum" | "klart" => Col::Date,
         "beslutspunkt" | "milstolpe" => Col::Id,
