@@ -89,6 +89,9 @@ enum RulesFormat {
     Markdown,
 }
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     quiet_pdf_panics();
     let cli = Cli::parse();
