@@ -4,7 +4,7 @@
 
 use crate::cli::check_chunks::{self, Finished, Run};
 use crate::cli::check_file::{Input, Job};
-use crate::cli::configs::Configs;
+use crate::cli::configs::{Broken, Configs};
 use crate::cli::output::{self, Format, Sink};
 use crate::cli::progress::Progress;
 use crate::cli::walk;
@@ -88,25 +88,25 @@ pub fn run(args: CheckArgs) -> ExitCode {
         eprintln!("fel: --fix kan inte skriva tillbaka till standard in; använd --diff");
         return ExitCode::from(2);
     }
-    // The language of the summary: --lang, else the configuration of the
-    // first path, else Swedish.
-    let lang = match args.lang {
-        Some(l) => l,
-        None => {
-            let first = args.paths.first().map_or(Path::new("."), |p| p.as_path());
-            let first = if first.as_os_str() == "-" {
-                Path::new(".")
-            } else {
-                first
-            };
-            match configs.index_for(first) {
-                Ok(i) => configs.get(i).lang(),
-                Err(_) => return ExitCode::from(2),
-            }
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads)
+        .build()
+    {
+        Ok(pool) => Some(pool),
+        Err(e) => {
+            eprintln!("varning: kunde inte starta trådar ({e}); granskar en fil i taget");
+            None
         }
     };
-
-    let (mut jobs, errors) = find_documents(&args);
+    // The files are found while the first configuration is loaded (its
+    // packs' regexes are compiled in parallel too): the two are most of the
+    // start-up.
+    let (lang, (mut jobs, errors)) = in_pool(pool.as_ref(), || {
+        rayon::join(|| first_lang(&args, &mut configs), || find_documents(&args))
+    });
+    let Ok(lang) = lang else {
+        return ExitCode::from(2);
+    };
     for job in &mut jobs {
         match configs.index_for(&job.path) {
             Ok(i) => job.config = i,
@@ -133,16 +133,6 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     };
     let progress = Progress::new(jobs.len());
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads)
-        .build()
-    {
-        Ok(pool) => Some(pool),
-        Err(e) => {
-            eprintln!("varning: kunde inte starta trådar ({e}); granskar en fil i taget");
-            None
-        }
-    };
     let run = Run {
         jobs: &jobs,
         pool: pool.as_ref(),
@@ -160,6 +150,31 @@ pub fn run(args: CheckArgs) -> ExitCode {
             eprintln!("fel: {m}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// The language of the summary: --lang, else the configuration of the
+/// first path, else Swedish. Loads that configuration.
+fn first_lang(args: &CheckArgs, configs: &mut Configs) -> Result<Lang, Broken> {
+    if let Some(l) = args.lang {
+        return Ok(l);
+    }
+    let first = args.paths.first().map_or(Path::new("."), |p| p.as_path());
+    let first = if first.as_os_str() == "-" {
+        Path::new(".")
+    } else {
+        first
+    };
+    let i = configs.index_for(first)?;
+    Ok(configs.get(i).lang())
+}
+
+/// Runs `f` in the pool, so that its parallel parts use the threads asked
+/// for; without a pool, here.
+fn in_pool<R: Send>(pool: Option<&rayon::ThreadPool>, f: impl FnOnce() -> R + Send) -> R {
+    match pool {
+        Some(pool) => pool.install(f),
+        None => f(),
     }
 }
 

@@ -169,30 +169,65 @@ impl Run<'_> {
     /// the checking thread (to render or drop what is not kept); `each`
     /// gets a chunk's outcomes in order, with the next job to be checked.
     /// Notes go to stderr in the same order.
+    ///
+    /// The chunks are checked on a thread of their own while this one
+    /// writes: the next chunk is being checked while a chunk's output is
+    /// written, and at most one finished chunk waits, so memory stays
+    /// bounded.
     fn in_chunks<P: Send>(
         &self,
         sequence: &[usize],
         prepare: impl Fn(&mut Outcome) -> P + Sync + Send,
         mut each: impl FnMut(Vec<(usize, Outcome, P)>, Option<usize>) -> Result<(), String>,
     ) -> Result<(), String> {
-        let mut result = Ok(());
-        for (n, chunk) in sequence.chunks(CHUNK).enumerate() {
-            let done = parallel(self.pool, chunk, |&i| {
+        let check_chunk = |chunk: &[usize]| {
+            parallel(self.pool, chunk, |&i| {
                 let mut outcome = process(&self.jobs[i], self.configs, self.args);
                 let prepared = prepare(&mut outcome);
                 self.progress.done_one();
                 (i, outcome, prepared)
-            });
+            })
+        };
+        // Writes one chunk's notes and output; `false` once writing failed.
+        let mut result = Ok(());
+        let mut n = 0;
+        let mut deliver = |done: Vec<(usize, Outcome, P)>| {
             for (_, o, _) in &done {
                 for note in &o.notes {
                     eprintln!("{note}");
                 }
             }
-            result = each(done, sequence.get((n + 1) * CHUNK).copied());
-            if result.is_err() {
-                break;
+            n += 1;
+            result = each(done, sequence.get(n * CHUNK).copied());
+            result.is_ok()
+        };
+        std::thread::scope(|scope| {
+            let (sender, receiver) = std::sync::mpsc::sync_channel(1);
+            let checker = std::thread::Builder::new().spawn_scoped(scope, move || {
+                for chunk in sequence.chunks(CHUNK) {
+                    // The writer has stopped (it could not write): stop too.
+                    if sender.send(check_chunk(chunk)).is_err() {
+                        break;
+                    }
+                }
+            });
+            if checker.is_ok() {
+                // Leaving the loop drops the receiver, which ends the
+                // checking thread.
+                for done in receiver {
+                    if !deliver(done) {
+                        break;
+                    }
+                }
+            } else {
+                // No thread to spare: check and write in turn.
+                for chunk in sequence.chunks(CHUNK) {
+                    if !deliver(check_chunk(chunk)) {
+                        break;
+                    }
+                }
             }
-        }
+        });
         self.progress.finish();
         result
     }

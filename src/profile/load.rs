@@ -338,10 +338,13 @@ fn find_key(yaml: &str, key: &str, value: &str) -> Option<usize> {
 }
 
 /// The shipped packs. They are tested, so an error here is a build defect,
-/// but it is still reported, never a panic.
+/// but it is still reported, never a panic. Read in parallel (in the
+/// current thread pool): compiling their regexes is most of the start-up
+/// of a run, and the other threads would wait for it.
 pub fn builtin_packs() -> Result<Vec<Pack>, PackError> {
+    use rayon::prelude::*;
     BUILTIN
-        .iter()
+        .par_iter()
         .map(|(file, yaml)| load_pack(file, yaml))
         .collect()
 }
