@@ -22,6 +22,7 @@ pub(super) fn classify(line: &str) -> Option<LineKind> {
         return Some(LineKind::TabRow { cells });
     }
     plain_field_or_text(line)
+        .or_else(|| front_delim(line))
         .or_else(|| plain_bullet(line))
         .or_else(|| digit_line(line))
         .or_else(|| paragraph_heading(line))
@@ -188,7 +189,7 @@ const BULLET_MARKS: [char; 9] = ['•', '-', '–', '*', '+', '\u{F0B7}', '·', 
 
 /// `• text`, `- text`: the grammar's `bullet` without a checkbox, when the
 /// item has no tab. No earlier alternative starts with a bullet mark but
-/// `front_delim` (`---`), which is left to the grammar.
+/// `front_delim` (`---`), which is left to its own shortcut.
 fn plain_bullet(line: &str) -> Option<LineKind> {
     let (indent, t) = split_indent(line);
     let mark = t.chars().next().filter(|c| BULLET_MARKS.contains(c))?;
@@ -292,9 +293,9 @@ fn paragraph_heading(line: &str) -> Option<LineKind> {
 }
 
 /// `## 2.1 Effektmål`, `# Titel`: the grammar's `md_heading` (the first
-/// alternative a `#` can start), with a section number or none. A number
-/// written `§ 8` or `Avsnitt 2`, and a line that is no heading (`#tagg`,
-/// seven `#`), are left to the grammar.
+/// alternative a `#` can start), with a section number (`2.1`, `§ 8`) or
+/// none. A number written `Avsnitt 2`, and a line that is no heading
+/// (`#tagg`, seven `#`), are left to the grammar.
 fn markdown_heading(line: &str) -> Option<LineKind> {
     let hashes = line.len() - line.trim_start_matches('#').len();
     if !(1..=6).contains(&hashes) {
@@ -302,12 +303,12 @@ fn markdown_heading(line: &str) -> Option<LineKind> {
     }
     let after_hashes = hashes + sp_len(line.get(hashes..)?)?;
     let rest = line.get(after_hashes..)?;
-    if rest.starts_with('§') || starts_avsnitt(rest) {
+    if starts_avsnitt(rest) {
         return None;
     }
-    // `heading_number`: a section number, then a dash between spaces, spaces
-    // or the line's end; without one of those, no number.
-    let numbered = section_number_len(rest).and_then(|n| {
+    // `heading_number`: a section or paragraph number, then a dash between
+    // spaces, spaces or the line's end; without one of those, no number.
+    let numbered = heading_number_len(rest).and_then(|(n, number)| {
         let after = rest.get(n..)?;
         let text = match sp_len(after) {
             None if after.is_empty() => n,
@@ -320,7 +321,6 @@ fn markdown_heading(line: &str) -> Option<LineKind> {
                 n + dashed.unwrap_or(sp)
             }
         };
-        let number = rest.get(..n)?.trim_end_matches('.').to_string();
         Some((number, after_hashes + text))
     });
     let (number, text_start) = match numbered {
@@ -332,6 +332,35 @@ fn markdown_heading(line: &str) -> Option<LineKind> {
         number,
         text: (text_start, line.len()),
     })
+}
+
+/// The grammar's `section_number` or `para_number` at the start of `s`:
+/// its length and the number as a heading keeps it (`2.1`, `§ 8`).
+fn heading_number_len(s: &str) -> Option<(usize, String)> {
+    let Some(after) = s.strip_prefix('§') else {
+        let n = section_number_len(s)?;
+        return Some((n, s.get(..n)?.trim_end_matches('.').to_string()));
+    };
+    // `"§" ~ osp ~ ASCII_DIGIT{1,4}`; `osp` is `indent`'s spaces.
+    let start = '§'.len_utf8() + split_indent(after).0;
+    let n = s
+        .get(start..)?
+        .bytes()
+        .take(4)
+        .take_while(u8::is_ascii_digit)
+        .count();
+    let digits = s.get(start..start + n).filter(|d| !d.is_empty())?;
+    Some((start + n, format!("§ {digits}")))
+}
+
+/// `---`, which opens and closes front matter: the grammar's `front_delim`
+/// (then only spaces).
+fn front_delim(line: &str) -> Option<LineKind> {
+    let rest = line.strip_prefix("---")?;
+    split_indent(rest)
+        .1
+        .is_empty()
+        .then_some(LineKind::FrontDelim)
 }
 
 /// `| Aktivitet | Mål |`: the grammar's `pipe_row`, cells between pipes.
@@ -355,217 +384,6 @@ fn pipe_row(line: &str) -> Option<LineKind> {
     Some(LineKind::PipeRow { cells })
 }
 
-/// What every shortcut but text, tab rows and fields (tested on their
-/// own) answers for a line, for the tests against the grammar.
 #[cfg(test)]
-fn shape_answers(line: &str) -> Vec<LineKind> {
-    [
-        plain_bullet(line),
-        digit_line(line),
-        paragraph_heading(line),
-        markdown_heading(line),
-        pipe_row(line),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::classify_with_grammar;
-    use super::*;
-
-    /// The code path for fields and text agrees with the grammar.
-    fn same_as_grammar(line: &str) {
-        if let Some(fast) = plain_field_or_text(line) {
-            assert_eq!(fast, classify_with_grammar(line), "{line:?}");
-        }
-    }
-
-    #[test]
-    fn fields_and_text_without_the_grammar() {
-        for line in [
-            "Uppdragsägare: Direktör",
-            "Dnr:RS/1321/2015",
-            "Datum:",
-            "  Datum :  2026-01-01",
-            "Stycke 1: Vårdcentralerna ska följa upp",
-            "Se https://example.se",
-            "Kl. 10:30 började mötet",
-            "Ett två tre fyra fem: sex",
-            "Ett två tre fyra: fem",
-            "Ett två  tre: fyra",
-            "Ansvarig (HR&Ekonomi)/chef-nivå: Anna",
-            "Mål:: inget",
-            "Mål:/inget",
-            "Ordförande\u{A0}: Per",
-            "Ärende– Plats: x",
-            "Plats",
-            "Plats ",
-            "Avsnitt 2: Mål",
-            "Æbleskiver: 3",
-            "Mål 2: öka",
-            "Key2: värde",
-        ] {
-            same_as_grammar(line);
-        }
-        assert!(plain_field_or_text("Uppdragsägare: Direktör").is_some());
-        assert!(plain_field_or_text("Stycke 1: Vårdcentralerna").is_some());
-    }
-
-    /// Bullets, lines starting with a digit and `§` headings in code agree
-    /// with the grammar.
-    fn same_shape_as_grammar(line: &str) {
-        for fast in shape_answers(line) {
-            assert_eq!(fast, classify_with_grammar(line), "{line:?}");
-        }
-    }
-
-    #[test]
-    fn bullets_and_numbered_lines_without_the_grammar() {
-        for line in [
-            "• Samsyn kring styrningen",
-            "  - punkt",
-            "–\tpunkt med tab före",
-            "\u{F0B7} punkt",
-            "* punkt",
-            "+ punkt",
-            "· punkt",
-            "- [x] klar",
-            "- [ ] inte klar",
-            "-- två",
-            "---",
-            "--- ",
-            "- ",
-            "-",
-            "•text utan mellanslag",
-            "- a\tb",
-            "2.1 Definition och innehåll",
-            "1 INLEDNING",
-            "3.4.1 Miljö",
-            " 1. Bakgrund ",
-            "1.\t2013-03-12\tNyutgåva\t",
-            "123 kronor",
-            "12.345 kr",
-            "1..2 x",
-            "1.2. x",
-            "1.234 x",
-            "2026 års mål",
-            "1",
-            "1 ",
-            "1\u{A0}text",
-            "2025-01-22 2025-01-22 ",
-            "1\t2\t3",
-            " 3.1\tMål\tx",
-            "§ 52 Tilläggsdirektiv",
-            "§8",
-            "§ 8",
-            "§ 8 ",
-            "§\u{A0}12\tText",
-            "§ 12345 Text",
-            "§ Text",
-            "§",
-            "  § 1",
-            "§ 1x",
-            "# Titel",
-            "## 2.1 Effektmål",
-            "## 2. Mål",
-            "## 2",
-            "## 2 ",
-            "## 2 – Mål",
-            "## 2 -Mål",
-            "## 2 : Mål",
-            "## 2026 års mål",
-            "## Avsnitt 2 – Mål",
-            "## § 8 Beslut",
-            "####### sju",
-            "#tagg",
-            "#",
-            "# ",
-            "##\t3.4.1\tMiljö",
-            "| Aktivitet | Mål |",
-            "|---|---|",
-            "| a || b |",
-            "  | a | b",
-            "|",
-            "||",
-            "| a |\tb |",
-        ] {
-            same_shape_as_grammar(line);
-        }
-        assert!(plain_bullet("• Samsyn").is_some());
-        assert!(digit_line("3.4.1 Miljö").is_some());
-        assert!(paragraph_heading("§ 52 Beslut").is_some());
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn bullets_and_numbers_agree_with_the_grammar(
-            line in "([ \u{A0}]{0,2}([•*+·▪◦–o|-]|[0-9]{1,3}([.][0-9]{0,3}){0,3}|-{2,3}|§[ \u{A0}]{0,2}[0-9]{0,5})|#{0,7}[ \t]{0,2}[0-9]{0,3}[.]?[0-9]{0,2})[ \t\u{A0}]{0,2}(\\[[xX ]\\])?[a-zå0-9 \t.:•§|–-]{0,20}"
-        ) {
-            same_shape_as_grammar(&line);
-        }
-
-        #[test]
-        fn fields_agree_with_the_grammar(line in "[ \u{A0}]{0,2}[A-Za-zåÄö][A-Za-zåäöÖé0-9 \u{A0}:/.()&,–-]{0,40}") {
-            same_as_grammar(&line);
-        }
-    }
-}
-
-#[cfg(test)]
-mod every_fixture_line {
-    use super::super::classify_with_grammar;
-    use super::*;
-
-    /// The shortcut for plain text agrees with the grammar on every line of
-    /// the fixtures and the seeds.
-    #[test]
-    fn plain_text_shortcut_agrees_with_the_grammar() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut dirs = vec![root.join("fixtures"), root.join("../shared/seeds")];
-        let mut lines_seen = 0;
-        while let Some(dir) = dirs.pop() {
-            let Ok(entries) = std::fs::read_dir(&dir) else {
-                continue;
-            };
-            for e in entries.flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    dirs.push(p);
-                    continue;
-                }
-                let Ok(text) = std::fs::read_to_string(&p) else {
-                    continue;
-                };
-                for line in text.lines() {
-                    if is_blank(line) {
-                        assert_eq!(classify_with_grammar(line), LineKind::Blank, "{line:?}");
-                    }
-                    if let Some(cells) = plain_tab_row(line) {
-                        assert_eq!(
-                            classify_with_grammar(line),
-                            LineKind::TabRow { cells },
-                            "{line:?}"
-                        );
-                    }
-                    for shape in shape_answers(line) {
-                        assert_eq!(classify_with_grammar(line), shape, "{line:?}");
-                    }
-                    if plain_text(line) {
-                        lines_seen += 1;
-                        assert_eq!(
-                            classify_with_grammar(line),
-                            LineKind::Text {
-                                text: (0, line.len())
-                            },
-                            "{line:?}"
-                        );
-                    }
-                }
-            }
-        }
-        assert!(lines_seen > 100, "{lines_seen}");
-    }
-}
+#[path = "shortcut_tests.rs"]
+mod shortcut_tests;
