@@ -99,16 +99,49 @@ fn shouting_line(line: &str, max: usize) -> bool {
 /// Whether `line` may hold an abbreviation: a capital followed by a capital
 /// or a digit (no small letter) in the same word, as every word of two or
 /// more capitals and no small letters begins. Most lines have none and are
-/// not cut into words.
+/// not cut into words. The bytes are searched for pairs that may be such
+/// characters (32 pairs at a time, without a branch per byte), and only the
+/// characters at those pairs are decoded.
 fn may_hold_abbreviation(line: &str) -> bool {
-    let mut after_capital = false;
-    for c in line.chars() {
-        if after_capital && is_alphanumeric(c) && !c.is_lowercase() {
-            return true;
+    let mut from = 0;
+    while let Some(i) = next_capital_pair_bytes(line.as_bytes(), from) {
+        // Byte `i + 1` starts a character: it is ASCII or a leading byte.
+        let first = line.get(..=i).and_then(|s| s.chars().next_back());
+        let second = line.get(i + 1..).and_then(|s| s.chars().next());
+        if let (Some(a), Some(b)) = (first, second) {
+            if a.is_uppercase() && is_alphanumeric(b) && !b.is_lowercase() {
+                return true;
+            }
         }
-        after_capital = c.is_uppercase();
+        from = i + 1;
     }
     false
+}
+
+/// The first `i` at or after `from` where bytes `i` and `i + 1` may be the
+/// end of a capital and the start of a capital or digit: the capital ends
+/// in `A`–`Z` or, when it is not ASCII, a continuation byte; the next
+/// character starts with `A`–`Z`, `0`–`9` or, when it is not ASCII, a
+/// leading byte. Every such pair of characters has such a pair of bytes,
+/// and most lines of prose have none.
+fn next_capital_pair_bytes(b: &[u8], from: usize) -> Option<usize> {
+    let ends_capital = |x: u8| x.is_ascii_uppercase() | (0x80..=0xBF).contains(&x);
+    let starts_capital_or_digit = |x: u8| x.is_ascii_uppercase() | x.is_ascii_digit() | (x >= 0xC0);
+    let is_pair = |w: &[u8]| match w {
+        [a, b] => ends_capital(*a) & starts_capital_or_digit(*b),
+        _ => false,
+    };
+    let pairs = b.len().saturating_sub(1);
+    let mut start = from;
+    while start < pairs {
+        let end = (start + 32).min(pairs);
+        let block = b.get(start..=end)?;
+        if block.windows(2).fold(false, |any, w| any | is_pair(w)) {
+            return block.windows(2).position(is_pair).map(|p| start + p);
+        }
+        start = end;
+    }
+    None
 }
 
 fn is_abbreviation(w: &str, p: &Params) -> bool {
@@ -264,6 +297,38 @@ mod tests {
         fn line_test_keeps_every_abbreviation(line in "[A-Za-zÅÄÖåäöÉ0-9 ,:/().-]{0,30}") {
             let has = words(&line).any(|(_, w)| all_caps(w) && capitals(w) >= 2);
             proptest::prop_assert!(!has || may_hold_abbreviation(&line), "{line:?}");
+        }
+
+        /// The byte test keeps every line the character test keeps, also
+        /// across its blocks of 32 bytes and with characters of every length.
+        #[test]
+        fn byte_pairs_keep_every_capital_pair(line in "[a-zA-Z0-9 ÅÄÖåäöÉßÞ×–“İǅΣσ€𝐀😀]{0,80}") {
+            proptest::prop_assert_eq!(may_hold_abbreviation(&line), capital_pair(&line), "{:?}", line);
+        }
+    }
+
+    /// The line test as first written: a capital followed by a capital or a
+    /// digit, read character by character.
+    fn capital_pair(line: &str) -> bool {
+        let mut after_capital = false;
+        for c in line.chars() {
+            if after_capital && is_alphanumeric(c) && !c.is_lowercase() {
+                return true;
+            }
+            after_capital = c.is_uppercase();
+        }
+        false
+    }
+
+    /// A pair of capitals is found at every offset, across the blocks.
+    #[test]
+    fn capital_pairs_at_every_offset() {
+        for k in 0..100 {
+            for pair in ["AB", "Å9", "ÖÄ"] {
+                let line = format!("{}{pair} och", "a".repeat(k));
+                assert!(may_hold_abbreviation(&line), "{line:?}");
+            }
+            assert!(!may_hold_abbreviation(&"Ab ".repeat(k)));
         }
     }
 
