@@ -98,11 +98,14 @@ pub fn run(args: CheckArgs) -> ExitCode {
             None
         }
     };
-    // The files are found while the first configuration is loaded (its
-    // packs' regexes are compiled in parallel too): the two are most of the
-    // start-up.
-    let (lang, (mut jobs, errors)) = in_pool(pool.as_ref(), || {
-        rayon::join(|| first_lang(&args, &mut configs), || find_documents(&args))
+    // The files are found, and the checks' own patterns compiled, while
+    // the first configuration is loaded (its packs' regexes are compiled in
+    // parallel too): these are most of the start-up.
+    let (lang, ((mut jobs, errors), _)) = in_pool(pool.as_ref(), || {
+        rayon::join(
+            || first_lang(&args, &mut configs),
+            || rayon::join(|| find_documents(&args), styrkoll::checks::warm_up),
+        )
     });
     let Ok(lang) = lang else {
         return ExitCode::from(2);
