@@ -1,7 +1,8 @@
 //! The ways a single date is written: one regex a form, tried only where
 //! the characters at a position say it may match, and the readings it gives.
 
-use super::names::{may_be_date_name, month_from_swedish, weekday_from_swedish, MONTHS_SV};
+use super::month_part::month_part;
+use super::names::{may_be_date_name, weekday_from_swedish};
 use super::scan::is_hspace;
 use super::{DateForm, DateMention};
 use crate::chars::is_letter;
@@ -11,9 +12,9 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 /// Four-digit years outside this range are not taken as years.
-const YEARS: RangeInclusive<i16> = 1000..=2999;
+pub(super) const YEARS: RangeInclusive<i16> = 1000..=2999;
 /// The most bytes one match attempt looks at.
-const WINDOW: usize = 64;
+pub(super) const WINDOW: usize = 64;
 
 pub(super) struct Res {
     pub(super) iso: Regex,
@@ -68,7 +69,7 @@ pub(super) fn num<T: std::str::FromStr>(c: &Captures<'_>, i: usize) -> Option<T>
     c.get(i)?.as_str().parse().ok()
 }
 
-fn year4(c: &Captures<'_>, i: usize) -> Option<(i16, bool)> {
+pub(super) fn year4(c: &Captures<'_>, i: usize) -> Option<(i16, bool)> {
     num::<i16>(c, i)
         .filter(|y| YEARS.contains(y))
         .map(|y| (y, false))
@@ -108,34 +109,6 @@ pub(super) fn dm(
 
 pub(super) fn pick(cands: &Cands, ok: impl Fn(usize) -> bool) -> Option<DateMention> {
     cands.iter().flatten().find(|m| ok(m.end)).cloned()
-}
-
-pub(super) struct MonthPart {
-    pub(super) month: u8,
-    /// End of the month name (with its dot if it is an abbreviation).
-    pub(super) end: usize,
-    /// A four-digit year after the name, and where it ends.
-    pub(super) year: Option<(i16, usize)>,
-}
-
-/// `december`, `dec.`, `december 2023` at `pos`.
-pub(super) fn month_part(r: &Res, text: &str, pos: usize) -> Option<MonthPart> {
-    let w = window(text, pos)?;
-    // Most words are no month: test the word before running the regex.
-    let word_end = w.find(|c: char| !is_letter(c)).unwrap_or(w.len());
-    month_from_swedish(w.get(..word_end)?)?;
-    let c = r.month_part.captures(w)?;
-    let word = c.get(1)?;
-    let month = month_from_swedish(word.as_str())?;
-    let full = MONTHS_SV.contains(&word.as_str().to_lowercase().as_str());
-    // After a full name a dot ends the sentence: "5 mars. 2024" is 5 mars.
-    let dot = c.get(2);
-    let end = pos + dot.filter(|_| !full).map_or(word.end(), |d| d.end());
-    let year = match year4(&c, 3) {
-        Some((y, _)) if !(full && dot.is_some()) => c.get(3).map(|m| (y, pos + m.end())),
-        _ => None,
-    };
-    Some(MonthPart { month, end, year })
 }
 
 /// Whether a month name may follow a day number that ends at `end`

@@ -17,9 +17,11 @@
 //! `scan.rs` walks a text, deciding where a date may start and end.
 
 mod forms;
+mod month_part;
 mod names;
 mod ranges;
 mod scan;
+mod skip;
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests;

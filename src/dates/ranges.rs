@@ -2,7 +2,8 @@
 //! `januari–juni 2026`): the two ends, the dash between them, and what the
 //! start takes from the end.
 
-use super::forms::{cands_at, dm, month_part, num, pick, window, Cands, Res};
+use super::forms::{cands_at, dm, num, pick, window, Cands, Res};
+use super::month_part::month_part;
 use super::scan::{is_hspace, trailing_ok};
 use super::{DateForm, DateMention, DateRange};
 
