@@ -16,6 +16,7 @@
 //! single date is written, `ranges.rs` the ranges of two dates, and
 //! `scan.rs` walks a text, deciding where a date may start and end.
 
+mod caps;
 mod forms;
 mod month_part;
 mod names;

@@ -2,6 +2,7 @@
 //! `december 2023`. Most month parts are plain ASCII, read here byte by
 //! byte; any other is read by the regex `Res::month_part`.
 
+use super::caps::Caps;
 use super::forms::{window, year4, Res, YEARS};
 use super::names::{month_from_swedish, MONTHS_SV};
 use crate::chars::is_letter;
@@ -53,7 +54,7 @@ pub(super) fn month_part(r: &Res, text: &str, pos: usize) -> Option<MonthPart> {
 
 /// The regex's captures in `w`.
 fn regex_parts(r: &Res, w: &str) -> Option<Parts> {
-    let c = r.month_part.captures(w)?;
+    let c = Caps::of(&r.month_part, w)?;
     Some(Parts {
         name_end: c.get(1)?.end(),
         dot_end: c.get(2).map(|d| d.end()),
