@@ -16,7 +16,7 @@ use regex::Regex;
 /// Four-digit years outside this range are not taken as years.
 pub(super) const YEARS: RangeInclusive<i16> = 1000..=2999;
 /// The most bytes one match attempt looks at.
-pub(super) const WINDOW: usize = 64;
+const WINDOW: usize = 64;
 
 pub(super) struct Res {
     /// The spec the hand reading in `caps.rs` is tested against.

@@ -253,6 +253,7 @@ mod tests {
         "\u{212a}",
         "måndagen den 19 augusti",
         "Torsdagen,\u{3000}den\u{3000}\u{3000}2 maj",
+        "TORSDAGEN,\u{3000}\u{3000}\u{3000}den\u{3000}\u{3000}\u{3000}2 maj",
         "januari–juni",
         "SEPT. \t - okt",
         "januari 2025 – mars 2026",

@@ -4,20 +4,19 @@
 //! words.
 //!
 //! A date that starts with a digit holds that digit. One that starts with
-//! a letter is a weekday form (`måndagen den 19 augusti`), whose day
-//! number comes right after the matched weekday prefix, or a month range
-//! (`januari–juni`, `januari 2025 – mars 2026`), whose year or dash comes
-//! right after the matched month part and at most three spaces. Those
-//! matches are read from a window of [`WINDOW`] bytes, and a space is at
-//! most three bytes, so the digit or dash starts at most [`REACH`] bytes
-//! after the date.
+//! a letter is a weekday form (`måndagen den 19 augusti`): a name of at
+//! most [`NAME_MAX`] bytes, a comma, up to three spaces (of at most three
+//! bytes each) and `den`, up to three spaces, then the day number. Or it
+//! is a month range (`januari–juni`, `januari 2025 – mars 2026`): a name,
+//! a dot, up to three spaces, then the year or the dash. So the digit or
+//! dash starts at most [`REACH`] bytes after the date.
 
-use super::forms::WINDOW;
+use super::names::NAME_MAX;
 use crate::chars::{char_at, is_word};
 
 /// The most bytes from the start of a date to the first digit or dash in
-/// it (see the module comment).
-pub(super) const REACH: usize = WINDOW + 3 * 3;
+/// it (see the module comment): the weekday form's is the longest.
+pub(super) const REACH: usize = NAME_MAX + 1 + 3 * 3 + 3 + 3 * 3;
 
 /// Whether `b` may begin an anchor: an ASCII digit, `-`, or the first
 /// byte of `–`, `—`, `‒` and `−` (all `E2 …`).
