@@ -115,6 +115,16 @@ impl<'w> Reader<'w> {
     }
 }
 
+/// Whether the character at byte `i` of `w` may be a non-ASCII space of
+/// `\p{Zs}`: any non-ASCII character but the dashes (`–`, `—`, `‒`, `−`)
+/// that often follow a day or a month (`1–3 mars`, `maj–juni`).
+pub(super) fn may_be_wide_space(w: &str, i: usize) -> bool {
+    match w.get(i..).and_then(|rest| rest.chars().next()) {
+        Some(c) => !c.is_ascii() && !matches!(c, '–' | '—' | '‒' | '−'),
+        None => false,
+    }
+}
+
 /// `^([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?`
 pub(super) fn iso(w: &str) -> Option<Caps<'_>> {
     let mut r = Reader::new(w);
@@ -189,7 +199,7 @@ pub(super) fn slash<'w>(re: &Regex, w: &'w str) -> Option<Caps<'w>> {
         Some(b' ' | b'\t') => {
             let spaces = r.b.get(at..)?.iter().take(3);
             let n = spaces.take_while(|&&b| b == b' ' || b == b'\t').count();
-            if n < 3 && r.b.get(at + n).is_some_and(|b| !b.is_ascii()) {
+            if n < 3 && may_be_wide_space(w, at + n) {
                 return Caps::of(re, w);
             }
             r.at += n;
@@ -197,7 +207,7 @@ pub(super) fn slash<'w>(re: &Regex, w: &'w str) -> Option<Caps<'w>> {
                 r.at = at;
             }
         }
-        Some(b) if !b.is_ascii() => return Caps::of(re, w),
+        Some(_) if may_be_wide_space(w, at) => return Caps::of(re, w),
         _ => {}
     }
     Some(r.done(w))
@@ -216,7 +226,7 @@ pub(super) fn day_prefix<'w>(re: &Regex, w: &'w str) -> Option<Caps<'w>> {
     }
     let spaces = r.b.get(r.at..)?.iter().take(3);
     let n = spaces.take_while(|&&b| b == b' ' || b == b'\t').count();
-    if n < 3 && r.b.get(r.at + n).is_some_and(|b| !b.is_ascii()) {
+    if n < 3 && may_be_wide_space(w, r.at + n) {
         return Caps::of(re, w);
     }
     if n == 0 {

@@ -2,7 +2,7 @@
 //! `december 2023`. Most month parts are plain ASCII, read here byte by
 //! byte; any other is read by the regex `Res::month_part`.
 
-use super::caps::Caps;
+use super::caps::{may_be_wide_space, Caps};
 use super::forms::{window, year4, Res, YEARS};
 use super::names::{month_from_swedish, MONTHS_SV};
 use crate::chars::is_letter;
@@ -63,13 +63,12 @@ fn regex_parts(r: &Res, w: &str) -> Option<Parts> {
 }
 
 /// The regex's captures in `w`, whose letters end at `word_end`, read
-/// without the regex when every byte the regex may look at is ASCII (then
-/// `\p{L}` is an ASCII letter and `\p{Zs}` a space); `None` otherwise.
+/// without the regex when the name is ASCII and no non-ASCII space may
+/// follow it (then `\p{L}` is an ASCII letter and `\p{Zs}` a space);
+/// `None` otherwise.
 fn ascii_parts(w: &str, word_end: usize) -> Option<Parts> {
     let b = w.as_bytes();
-    // The name, a dot, three spaces and four digits at most.
-    let reach = b.get(..b.len().min(word_end + 8))?;
-    if word_end == 0 || !reach.is_ascii() {
+    if word_end == 0 || !b.get(..word_end)?.is_ascii() {
         return None;
     }
     let dot_end = (b.get(word_end) == Some(&b'.')).then_some(word_end + 1);
@@ -80,6 +79,9 @@ fn ascii_parts(w: &str, word_end: usize) -> Option<Parts> {
         .take(3)
         .take_while(|&&c| c == b' ' || c == b'\t')
         .count();
+    if spaces < 3 && may_be_wide_space(w, after + spaces) {
+        return None;
+    }
     let digits = b.get(after + spaces..after + spaces + 4);
     let year = match digits {
         Some(d) if spaces > 0 && d.iter().all(u8::is_ascii_digit) => {
@@ -105,7 +107,7 @@ mod tests {
         /// Read by hand, an ASCII month part gives the regex's captures.
         #[test]
         fn ascii_parts_agree_with_the_regex(
-            w in "(mars|dec|Sept|juni|x)(\\.)?[ \t.\u{a0}]{0,4}[0-9]{0,5}[ a-z]{0,2}"
+            w in "(mars|dec|Sept|juni|x|må)(\\.)?[ \t.\u{a0}\u{3000}–—é]{0,4}[0-9]{0,5}[ a-zå–]{0,2}"
         ) {
             let word_end = w.find(|c: char| !is_letter(c)).unwrap_or(w.len());
             if let Some(parts) = ascii_parts(&w, word_end) {
@@ -117,6 +119,8 @@ mod tests {
     #[test]
     fn non_ascii_goes_to_the_regex() {
         assert!(ascii_parts("mars\u{a0}2024", 4).is_none());
+        assert!(ascii_parts("mars \u{3000}2024", 4).is_none());
+        assert!(ascii_parts("maj–juni", 3).is_some());
         assert!(ascii_parts("maj", 3).is_some());
         assert!(ascii_parts("", 0).is_none());
     }
