@@ -30,13 +30,18 @@ pub(super) fn month_part(r: &Res, text: &str, pos: usize) -> Option<MonthPart> {
     let w = window(text, pos)?;
     // Most words are no month: test the word before reading further.
     let word_end = w.find(|c: char| !is_letter(c)).unwrap_or(w.len());
-    month_from_swedish(w.get(..word_end)?)?;
+    let first = month_from_swedish(w.get(..word_end)?)?;
     let parts = match ascii_parts(w, word_end) {
         Some(parts) => parts,
         None => regex_parts(r, w)?,
     };
     let word = w.get(..parts.name_end)?;
-    let month = month_from_swedish(word)?;
+    // The regex's name is the tested word unless a letter is no `\p{L}`.
+    let month = if parts.name_end == word_end {
+        first
+    } else {
+        month_from_swedish(word)?
+    };
     let full = if word.is_ascii() {
         MONTHS_SV.iter().any(|m| m.eq_ignore_ascii_case(word))
     } else {

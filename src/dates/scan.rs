@@ -68,7 +68,7 @@ pub(super) fn scan_items(text: &str, compact: bool) -> Vec<Item> {
 }
 
 pub(super) fn split(items: Vec<Item>) -> (Vec<DateMention>, Vec<DateRange>) {
-    let mut dates = Vec::new();
+    let mut dates = Vec::with_capacity(items.len());
     let mut ranges = Vec::new();
     for item in items {
         match item {
