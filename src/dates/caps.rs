@@ -25,6 +25,7 @@ pub(super) struct Group<'w> {
 }
 
 impl<'w> Group<'w> {
+    /// The captured text.
     pub(super) fn as_str(&self) -> &'w str {
         self.text
     }
@@ -34,6 +35,7 @@ impl<'w> Group<'w> {
         self.end
     }
 
+    /// The captured text's length in bytes.
     pub(super) fn len(&self) -> usize {
         self.text.len()
     }

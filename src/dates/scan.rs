@@ -17,6 +17,8 @@ pub(super) enum Item {
     Range(DateRange, Option<DateMention>),
 }
 
+/// The dates and ranges of `text`, in order and non-overlapping, from one
+/// walk that tries each word or number start near a digit or dash.
 pub(super) fn scan_items(text: &str, compact: bool) -> Vec<Item> {
     let Some(r) = res() else {
         return Vec::new();
