@@ -1,26 +1,39 @@
-//! The ways a single date is written: one regex a form, tried only where
-//! the characters at a position say it may match, and the readings it gives.
+//! The ways a single date is written: one pattern a form (read by hand in
+//! `caps.rs` where it is all digits, else a regex), tried only where the
+//! characters at a position say it may match, and the readings it gives.
 
-use super::names::{may_be_date_name, month_from_swedish, weekday_from_swedish, MONTHS_SV};
+use super::month_part::month_part;
+use super::names::{may_be_date_name, weekday_from_swedish};
 use super::scan::is_hspace;
 use super::{DateForm, DateMention};
 use crate::chars::is_letter;
 use std::ops::RangeInclusive;
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use super::caps::{self, Caps};
+use regex::Regex;
 
 /// Four-digit years outside this range are not taken as years.
-const YEARS: RangeInclusive<i16> = 1000..=2999;
+pub(super) const YEARS: RangeInclusive<i16> = 1000..=2999;
 /// The most bytes one match attempt looks at.
 const WINDOW: usize = 64;
 
 pub(super) struct Res {
+    /// The spec the hand reading in `caps.rs` is tested against.
+    #[cfg(test)]
     pub(super) iso: Regex,
+    /// The spec the hand reading in `caps.rs` is tested against.
+    #[cfg(test)]
     pub(super) dotted_ymd: Regex,
+    /// The spec the hand reading in `caps.rs` is tested against.
+    #[cfg(test)]
     pub(super) dotted_dmy: Regex,
     pub(super) slash: Regex,
+    /// The spec the hand reading in `caps.rs` is tested against.
+    #[cfg(test)]
     pub(super) two_iso: Regex,
+    /// The spec the hand reading in `caps.rs` is tested against.
+    #[cfg(test)]
     pub(super) compact: Regex,
     pub(super) day_prefix: Regex,
     pub(super) month_part: Regex,
@@ -31,13 +44,18 @@ pub(super) struct Res {
 static RES: LazyLock<Option<Res>> = LazyLock::new(|| {
     let re = |p: &str| Regex::new(p).ok();
     Some(Res {
+        #[cfg(test)]
         iso: re(r"^([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?")?,
+        #[cfg(test)]
         dotted_ymd: re(r"^([0-9]{4})\.([0-9]{1,2})\.([0-9]{1,2})")?,
+        #[cfg(test)]
         dotted_dmy: re(r"^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")?,
         slash: re(
             r"^([0-9]{1,2})/([0-9]{1,2})(?:-([0-9]{4}|[0-9]{2})|[\p{Zs}\t]{1,3}([0-9]{4}))?",
         )?,
+        #[cfg(test)]
         two_iso: re(r"^([0-9]{2})-([0-9]{2})-([0-9]{2})")?,
+        #[cfg(test)]
         compact: re(r"^([0-9]{2})([0-9]{2})([0-9]{2})")?,
         day_prefix: re(r"^([0-9]{1,2})(?::[aeAE])?[\p{Zs}\t]{1,3}")?,
         month_part: re(r"^(\p{L}+)(\.)?(?:[\p{Zs}\t]{1,3}([0-9]{4}))?")?,
@@ -64,17 +82,17 @@ pub(super) fn window(text: &str, pos: usize) -> Option<&str> {
     rest.get(..w)
 }
 
-pub(super) fn num<T: std::str::FromStr>(c: &Captures<'_>, i: usize) -> Option<T> {
+pub(super) fn num<T: std::str::FromStr>(c: &Caps<'_>, i: usize) -> Option<T> {
     c.get(i)?.as_str().parse().ok()
 }
 
-fn year4(c: &Captures<'_>, i: usize) -> Option<(i16, bool)> {
+pub(super) fn year4(c: &Caps<'_>, i: usize) -> Option<(i16, bool)> {
     num::<i16>(c, i)
         .filter(|y| YEARS.contains(y))
         .map(|y| (y, false))
 }
 
-fn year2(c: &Captures<'_>, i: usize) -> Option<(i16, bool)> {
+fn year2(c: &Caps<'_>, i: usize) -> Option<(i16, bool)> {
     let y: i16 = num(c, i)?;
     Some((if y < 70 { 2000 + y } else { 1900 + y }, true))
 }
@@ -110,34 +128,6 @@ pub(super) fn pick(cands: &Cands, ok: impl Fn(usize) -> bool) -> Option<DateMent
     cands.iter().flatten().find(|m| ok(m.end)).cloned()
 }
 
-pub(super) struct MonthPart {
-    pub(super) month: u8,
-    /// End of the month name (with its dot if it is an abbreviation).
-    pub(super) end: usize,
-    /// A four-digit year after the name, and where it ends.
-    pub(super) year: Option<(i16, usize)>,
-}
-
-/// `december`, `dec.`, `december 2023` at `pos`.
-pub(super) fn month_part(r: &Res, text: &str, pos: usize) -> Option<MonthPart> {
-    let w = window(text, pos)?;
-    // Most words are no month: test the word before running the regex.
-    let word_end = w.find(|c: char| !is_letter(c)).unwrap_or(w.len());
-    month_from_swedish(w.get(..word_end)?)?;
-    let c = r.month_part.captures(w)?;
-    let word = c.get(1)?;
-    let month = month_from_swedish(word.as_str())?;
-    let full = MONTHS_SV.contains(&word.as_str().to_lowercase().as_str());
-    // After a full name a dot ends the sentence: "5 mars. 2024" is 5 mars.
-    let dot = c.get(2);
-    let end = pos + dot.filter(|_| !full).map_or(word.end(), |d| d.end());
-    let year = match year4(&c, 3) {
-        Some((y, _)) if !(full && dot.is_some()) => c.get(3).map(|m| (y, pos + m.end())),
-        _ => None,
-    };
-    Some(MonthPart { month, end, year })
-}
-
 /// Whether a month name may follow a day number that ends at `end`
 /// (`21 december`, `1:a maj`): white space, then a word that begins like a
 /// month. Most numbers in a text are followed by other words, and this
@@ -154,7 +144,7 @@ fn month_may_follow(text: &str, end: usize) -> bool {
 
 /// `21 december 2023`, `1:a maj` at `pos`.
 fn written_cands(r: &Res, text: &str, pos: usize) -> Option<Cands> {
-    let c = r.day_prefix.captures(window(text, pos)?)?;
+    let c = caps::day_prefix(&r.day_prefix, window(text, pos)?)?;
     let day = num(&c, 1)?;
     let mp = month_part(r, text, pos + c.get(0)?.end())?;
     let base = dm(DateForm::Written, pos, mp.end, None, mp.month, Some(day))?;
@@ -183,7 +173,7 @@ fn cands_inner(r: &Res, text: &str, pos: usize, compact: bool) -> Option<Cands> 
         // Most words are no weekday: test the word before running the regex.
         let word_end = w.find(|c: char| !is_letter(c)).unwrap_or(w.len());
         weekday_from_swedish(&w[..word_end])?;
-        let c = r.weekday.captures(w)?;
+        let c = Caps::of(&r.weekday, w)?;
         let wd = weekday_from_swedish(c.get(1)?.as_str())?;
         let inner = written_cands(r, text, pos + c.get(0)?.end())?;
         return Some(inner.map(|m| {
@@ -200,11 +190,11 @@ fn cands_inner(r: &Res, text: &str, pos: usize, compact: bool) -> Option<Cands> 
     }
     let b = w.as_bytes();
     let n = b.iter().take_while(|b| b.is_ascii_digit()).count();
-    let end = |c: &Captures<'_>| c.get(0).map_or(pos, |m| pos + m.end());
+    let end = |c: &Caps<'_>| c.get(0).map_or(pos, |m| pos + m.end());
     let one = |m: Option<DateMention>| Some([m, None]);
     match (n, b.get(n)) {
         (4, Some(b'-')) => {
-            let c = r.iso.captures(w)?;
+            let c = caps::iso(w)?;
             let day = match c.get(3) {
                 Some(_) => Some(num(&c, 3)?),
                 None => None,
@@ -220,7 +210,7 @@ fn cands_inner(r: &Res, text: &str, pos: usize, compact: bool) -> Option<Cands> 
             ))
         }
         (4, Some(b'.')) => {
-            let c = r.dotted_ymd.captures(w)?;
+            let c = caps::dotted_ymd(w)?;
             let year = Some(year4(&c, 1)?);
             one(dm(
                 Dotted,
@@ -232,7 +222,7 @@ fn cands_inner(r: &Res, text: &str, pos: usize, compact: bool) -> Option<Cands> 
             ))
         }
         (1 | 2, Some(b'/')) => {
-            let c = r.slash.captures(w)?;
+            let c = caps::slash(&r.slash, w)?;
             let (form, year) = match (c.get(3), c.get(4)) {
                 (Some(y), _) if y.len() == 4 => (SlashDash, year4(&c, 3)?),
                 (Some(_), _) => (SlashDash, year2(&c, 3)?),
@@ -249,7 +239,7 @@ fn cands_inner(r: &Res, text: &str, pos: usize, compact: bool) -> Option<Cands> 
             ))
         }
         (1 | 2, Some(b'.')) => {
-            let c = r.dotted_dmy.captures(w)?;
+            let c = caps::dotted_dmy(w)?;
             let year = Some(year4(&c, 3)?);
             one(dm(
                 Dotted,
@@ -261,7 +251,7 @@ fn cands_inner(r: &Res, text: &str, pos: usize, compact: bool) -> Option<Cands> 
             ))
         }
         (2, Some(b'-')) => {
-            let c = r.two_iso.captures(w)?;
+            let c = caps::two_iso(w)?;
             let m = dm(
                 TwoDigitIso,
                 pos,
@@ -273,7 +263,7 @@ fn cands_inner(r: &Res, text: &str, pos: usize, compact: bool) -> Option<Cands> 
             one(m.filter(|m| m.valid))
         }
         (6, _) if compact => {
-            let c = r.compact.captures(w)?;
+            let c = caps::compact(w)?;
             one(dm(
                 Compact,
                 pos,

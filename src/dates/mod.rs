@@ -13,13 +13,18 @@
 //! compiled once.
 //!
 //! `names.rs` knows the month and weekday names, `forms.rs` the ways a
-//! single date is written, `ranges.rs` the ranges of two dates, and
-//! `scan.rs` walks a text, deciding where a date may start and end.
+//! single date is written (`caps.rs` reads the all-digit ones by hand,
+//! `month_part.rs` the month after a day), `ranges.rs` the ranges of two
+//! dates, and `scan.rs` walks a text, deciding where a date may start and
+//! end; `skip.rs` tells it which stretches of text hold no date start.
 
+mod caps;
 mod forms;
+mod month_part;
 mod names;
 mod ranges;
 mod scan;
+mod skip;
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests;

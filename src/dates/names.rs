@@ -31,12 +31,16 @@ pub(super) const WEEKDAYS_SV: [(&str, Weekday); 7] = [
     ("söndag", Weekday::Sunday),
 ];
 
+/// The longest word, in bytes, that [`month_from_swedish`] and
+/// [`weekday_from_swedish`] look up (`skip.rs` counts on it).
+pub(super) const NAME_MAX: usize = 12;
+
 /// `januari`..`december` and `jan`, `feb`, `mar`, `mars`, `apr`, `maj`,
 /// `jun`, `jul`, `aug`, `sep`, `sept`, `okt`, `nov`, `dec`, any case, with an
 /// optional trailing `.`.
 pub fn month_from_swedish(name: &str) -> Option<u8> {
     let name = name.trim();
-    if name.len() > 12 {
+    if name.len() > NAME_MAX {
         return None;
     }
     // This runs for most words of a document: first a test of the first
@@ -68,7 +72,7 @@ fn starts_with_any(word: &str, initials: &str) -> bool {
 /// `måndag`..`söndag` and the definite forms `måndagen`..`söndagen`, any case.
 pub fn weekday_from_swedish(name: &str) -> Option<Weekday> {
     let name = name.trim();
-    if name.len() > 12 {
+    if name.len() > NAME_MAX {
         return None;
     }
     if !starts_with_any(name, "mtoflsMTOFLS") {

@@ -2,7 +2,9 @@
 //! `januari–juni 2026`): the two ends, the dash between them, and what the
 //! start takes from the end.
 
-use super::forms::{cands_at, dm, month_part, num, pick, window, Cands, Res};
+use super::caps;
+use super::forms::{cands_at, dm, num, pick, window, Cands, Res};
+use super::month_part::month_part;
 use super::scan::{is_hspace, trailing_ok};
 use super::{DateForm, DateMention, DateRange};
 
@@ -34,7 +36,7 @@ pub(super) fn range_at(
     let (start, end) = match (n, b.get(n)) {
         // "1/1–31/3-2024", "20/10 – 30/10-2024"
         (1 | 2, Some(b'/')) => {
-            let c = r.slash.captures(w)?;
+            let c = caps::slash(&r.slash, w)?;
             let e = pos + c.get(2)?.end();
             let en = end_at(after_sep(e)?).filter(|m| matches!(m.form, SlashDash | SlashSpace))?;
             (

@@ -4,6 +4,7 @@
 use super::forms::{cands_at, pick, res};
 use super::names::may_be_date_name;
 use super::ranges::range_at;
+use super::skip::{next_anchor, resume_at, REACH};
 use super::{DateForm, DateMention, DateRange};
 use crate::chars::{char_at, is_letter, is_word};
 
@@ -16,13 +17,32 @@ pub(super) enum Item {
     Range(DateRange, Option<DateMention>),
 }
 
+/// The dates and ranges of `text`, in order and non-overlapping, from one
+/// walk that tries each word or number start near a digit or dash.
 pub(super) fn scan_items(text: &str, compact: bool) -> Vec<Item> {
     let Some(r) = res() else {
         return Vec::new();
     };
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
+    // The next digit or dash at or after `i`: text far before it holds no
+    // date start and is skipped (`skip.rs`).
+    let Some(mut anchor) = next_anchor(text, 0) else {
+        return out;
+    };
+    loop {
+        if anchor < i {
+            match next_anchor(text, i) {
+                Some(a) => anchor = a,
+                None => break,
+            }
+        }
+        if anchor > i + REACH {
+            i = resume_at(text, anchor - REACH);
+        }
+        let Some(c) = char_at(text, i) else {
+            break;
+        };
         if !is_word(c) {
             i += c.len_utf8();
             continue;
@@ -50,7 +70,7 @@ pub(super) fn scan_items(text: &str, compact: bool) -> Vec<Item> {
 }
 
 pub(super) fn split(items: Vec<Item>) -> (Vec<DateMention>, Vec<DateRange>) {
-    let mut dates = Vec::new();
+    let mut dates = Vec::with_capacity(items.len());
     let mut ranges = Vec::new();
     for item in items {
         match item {
@@ -97,12 +117,29 @@ pub(super) fn trailing_ok(text: &str, end: usize) -> bool {
     }
 }
 
+/// The ASCII bytes of a word: letters, digits and `_`.
+const ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    table
+};
+
 /// The end of the word (letters, digits, `_`) that starts at or before `i`.
-fn word_end(text: &str, mut i: usize) -> usize {
+pub(super) fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
+        // ASCII letters and digits go one table look-up a byte.
+        i += bytes
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&b| ASCII_WORD[usize::from(b)])
+            .count();
         match bytes.get(i) {
-            Some(b) if b.is_ascii_alphanumeric() || *b == b'_' => i += 1,
             Some(b) if b.is_ascii() => return i,
             _ => match char_at(text, i) {
                 Some(c) if is_word(c) => i += c.len_utf8(),
@@ -120,9 +157,129 @@ pub(super) fn is_hspace(c: char) -> bool {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
+    use super::*;
     use crate::dates::tests::{found, DEF};
     use crate::dates::{parse_date, scan_dates, scan_ranges};
     use jiff::civil::Weekday;
+    use proptest::prelude::*;
+
+    /// The walk as it was before the skips and fast paths: every character
+    /// looked at, every word start tried.
+    fn reference(text: &str, compact: bool) -> Vec<Item> {
+        let r = res().unwrap();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some(c) = char_at(text, i) {
+            if !is_word(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            let may_start = !is_letter(c) || text.get(i..).is_some_and(may_be_date_name);
+            if may_start && leading_ok(text, i) {
+                let cands = cands_at(r, text, i, compact);
+                if let Some((range, lone)) = range_at(r, text, i, compact, &cands) {
+                    i = range.span.1;
+                    out.push(Item::Range(range, lone));
+                    continue;
+                }
+                if let Some(m) = pick(&cands, |e| trailing_ok(text, e)) {
+                    i = m.end;
+                    out.push(Item::One(m));
+                    continue;
+                }
+            }
+            i = word_end(text, i).max(i + c.len_utf8());
+        }
+        out
+    }
+
+    /// Pieces that dates, near-dates and the text around them are made of.
+    const PIECES: &[&str] = &[
+        "1",
+        "2",
+        "12",
+        "31",
+        "2024",
+        "24",
+        "240425",
+        "0",
+        "9",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\u{a0}",
+        "\u{2009}",
+        "-",
+        "/",
+        ".",
+        ":",
+        ",",
+        "–",
+        "—",
+        "−",
+        "’",
+        "(",
+        ")",
+        "den",
+        "Den",
+        ":a",
+        ":e",
+        "januari",
+        "juni",
+        "mars",
+        "mar.",
+        "Sept",
+        "dec",
+        "DECEMBER",
+        "maj",
+        "måndagen",
+        "Lördag",
+        "söndag",
+        "tisdag",
+        "å",
+        "ä",
+        "ö",
+        "Å",
+        "mö",
+        "sö",
+        "x",
+        "BP",
+        "RS",
+        "_",
+        "ordinarie",
+        "sammanträdesprotokollet",
+        "kommunfullmäktigesammanträdet",
+        "é",
+        "K",
+        "\u{212a}",
+        "måndagen den 19 augusti",
+        "Torsdagen,\u{3000}den\u{3000}\u{3000}2 maj",
+        "TORSDAGEN,\u{3000}\u{3000}\u{3000}den\u{3000}\u{3000}\u{3000}2 maj",
+        "januari–juni",
+        "SEPT. \t - okt",
+        "januari 2025 – mars 2026",
+        "Lördag 3 maj 2024",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..40)
+            .prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// The walk with its skips and fast paths finds what the plain walk
+        /// finds.
+        #[test]
+        fn same_as_the_plain_walk(text in text(), compact: bool) {
+            prop_assert_eq!(
+                split(scan_items(&text, compact)),
+                split(reference(&text, compact)),
+                "{:?}", text
+            );
+        }
+    }
 
     #[test]
     fn offsets_after_swedish_letters() {
