@@ -70,13 +70,12 @@ impl Counts {
                 continue;
             }
             let start = i;
-            // Only "none", "1–6" and "more than 6" matter.
-            let mut letters = 0u8;
+            let mut letters = 0usize;
             while let Some((class, len)) = class_at(text, i) {
                 if class == SPACE {
                     break;
                 }
-                letters = letters.saturating_add(class).min(7);
+                letters += usize::from(class);
                 i += len;
             }
             if letters > 0 {
