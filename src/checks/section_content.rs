@@ -8,7 +8,7 @@
 //! environment, economy) must each be answered; an empty heading answers
 //! nothing.
 
-use super::text::{section_text, word_count};
+use super::text::section_words_up_to;
 use super::{Ctx, Finding};
 use serde::Deserialize;
 
@@ -35,7 +35,8 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
                     .arg("section", name),
             ),
             Some(idx) => {
-                let words = word_count(&section_text(ctx.doc, idx, true));
+                // Only a count below `min_words` is reported.
+                let words = section_words_up_to(ctx.doc, idx, true, p.min_words);
                 if words < p.min_words {
                     if let Some(s) = ctx.doc.sections.get(idx) {
                         out.push(

@@ -1,6 +1,6 @@
 //! Text helpers shared by the checks: words, section text, similarity.
 
-use crate::model::{block_text, Document};
+use crate::model::{block_text, Block, Document};
 
 /// Words as a reader counts them: tokens with at least one letter or digit.
 pub fn word_count(s: &str) -> usize {
@@ -9,10 +9,24 @@ pub fn word_count(s: &str) -> usize {
         .count()
 }
 
-/// The running text of a section's own blocks, or of its whole subtree.
-pub fn section_text(doc: &Document, index: usize, with_children: bool) -> String {
-    let mut out = String::new();
-    let blocks: Vec<_> = if with_children {
+/// The words of a section's running text (its own blocks, or its whole
+/// subtree with the subsection headings), counted up to `limit`: the
+/// answer is the smaller of the count and `limit`. The text is not joined:
+/// its pieces (paragraphs, list items, table cells, fields, headings) are
+/// separated by white space, so its words are theirs, counted until there
+/// are `limit`. A test compares it with counting the joined text.
+pub fn section_words_up_to(
+    doc: &Document,
+    index: usize,
+    with_children: bool,
+    limit: usize,
+) -> usize {
+    let mut n = 0;
+    let mut add = |piece: &str| {
+        n += word_count_up_to(piece, limit - n);
+        n >= limit
+    };
+    let blocks: Vec<&Block> = if with_children {
         doc.subtree_blocks(index).collect()
     } else {
         doc.sections
@@ -20,22 +34,31 @@ pub fn section_text(doc: &Document, index: usize, with_children: bool) -> String
             .map(|s| s.blocks.iter().collect())
             .unwrap_or_default()
     };
-    for b in blocks {
-        let t = block_text(b);
-        if !t.trim().is_empty() {
-            out.push_str(&t);
-            out.push('\n');
-        }
-    }
-    if with_children {
+    let done = blocks.into_iter().any(|b| match b {
+        Block::Paragraph(t) => add(&t.text),
+        Block::Comment(_) => false,
+        Block::List { items, .. } => items.iter().any(|i| add(&i.text)),
+        Block::Table(t) => t.rows.iter().flat_map(|r| &r.cells).any(|c| add(&c.text)),
+        Block::Field(_) => add(&block_text(b)),
+    });
+    if !done && with_children {
         for i in doc.subtree(index).into_iter().skip(1) {
             if let Some(s) = doc.sections.get(i) {
-                out.push_str(&s.heading.text);
-                out.push('\n');
+                if add(&s.heading.text) {
+                    break;
+                }
             }
         }
     }
-    out
+    n
+}
+
+/// `word_count(s)` up to `limit`.
+fn word_count_up_to(s: &str, limit: usize) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(crate::chars::is_alphanumeric))
+        .take(limit)
+        .count()
 }
 
 /// Similarity of two headings in 0..=1, ignoring case.
@@ -61,3 +84,74 @@ pub const DOTTED_ABBREVIATIONS: &[&str] = &[
     "bet.", "dnr.", "tel.", "e.d.", "obs.", "fig.", "tab.", "uppl.", "red.", "sek.", "min.",
     "tim.", "forts.", "vol.", "iofs.", "mha.", "mfl.", "mm.",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The running text of a section's own blocks, or of its whole subtree
+    /// (what the word counts were first taken from).
+    pub fn section_text(doc: &Document, index: usize, with_children: bool) -> String {
+        let mut out = String::new();
+        let blocks: Vec<_> = if with_children {
+            doc.subtree_blocks(index).collect()
+        } else {
+            doc.sections
+                .get(index)
+                .map(|s| s.blocks.iter().collect())
+                .unwrap_or_default()
+        };
+        for b in blocks {
+            let t = block_text(b);
+            if !t.trim().is_empty() {
+                out.push_str(&t);
+                out.push('\n');
+            }
+        }
+        if with_children {
+            for i in doc.subtree(index).into_iter().skip(1) {
+                if let Some(s) = doc.sections.get(i) {
+                    out.push_str(&s.heading.text);
+                    out.push('\n');
+                }
+            }
+        }
+        out
+    }
+
+    /// The counted words are those of the section text, up to the limit,
+    /// for every section of every fixture.
+    #[test]
+    fn section_words_as_in_the_section_text() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut dirs = vec![root];
+        let mut sections = 0;
+        while let Some(dir) = dirs.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let path = e.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                let doc = crate::parse::parse(&text);
+                for i in 0..doc.sections.len() {
+                    for children in [false, true] {
+                        let all = word_count(&section_text(&doc, i, children));
+                        for limit in [0, 1, 2, 3, 5, 50, usize::MAX] {
+                            let got = section_words_up_to(&doc, i, children, limit);
+                            assert_eq!(got, all.min(limit), "{path:?} {i} {children} {limit}");
+                        }
+                    }
+                    sections += 1;
+                }
+            }
+        }
+        assert!(sections > 500, "{sections}");
+    }
+}
