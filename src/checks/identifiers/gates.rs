@@ -29,7 +29,7 @@ pub(super) enum Gate {
         hint: Hint,
         finders: Vec<Finder<'static>>,
     },
-    /// `+46`, or [`ZERO_OPENS`]; on a line with a digit outside ASCII, a
+    /// `+46` ([`PLUS_46`]), or [`ZERO_OPENS`]; on a line with a digit outside ASCII, a
     /// `0` before a digit anywhere.
     Phone,
     /// Two capitals in a row (`RS`, `ÅK`), and a digit, one of these
@@ -52,7 +52,7 @@ pub(super) enum Gate {
 #[derive(Clone, Copy)]
 pub(super) enum Hint {
     /// The words are lower case and the line is lowered (ASCII) first;
-    /// this bit of [`keyword_pieces`] must be set.
+    /// [`has_pieces`] must pass for this bit.
     Lower(u8),
     /// The words hold two capitals in a row.
     UpperPair,
@@ -78,8 +78,10 @@ pub(super) const TWO_DOTS: u8 = 8;
 pub(super) const V_DIGIT: u8 = 16;
 /// A letter (or the end of a non-ASCII character), a space or tab, a digit.
 const WORD_SPACE_DIGIT: u8 = 32;
+/// `+46`.
+const PLUS_46: u8 = 64;
 
-/// The bits of [`keyword_pieces`]: which gate's words may be present.
+/// The [`Hint::Lower`] gates, as [`has_pieces`] knows them.
 pub(super) const CASE_WORDS: u8 = 1;
 pub(super) const VERSION_WORDS: u8 = 2;
 pub(super) const GIRO_WORDS: u8 = 4;
@@ -108,12 +110,10 @@ pub(super) struct LineFacts<'l> {
     digit_by_word: bool,
     /// A digit outside ASCII, found the first time a gate asks.
     foreign_digits: Option<bool>,
-    /// The line in ASCII lower case and three zero bytes, made the first
-    /// time a gate needs it (in a buffer kept from line to line).
+    /// The line in ASCII lower case, made the first time a gate needs it
+    /// (in a buffer kept from line to line).
     lower: Vec<u8>,
     lowered: bool,
-    /// [`keyword_pieces`] of `lower`.
-    pieces: Option<u8>,
     /// Two ASCII capitals in a row, found the first time a gate asks.
     upper_pair: Option<bool>,
     /// Whether two capitals stand in a row, found the first time a gate asks.
@@ -132,7 +132,6 @@ impl<'l> LineFacts<'l> {
             foreign_digits: None,
             lower,
             lowered: false,
-            pieces: None,
             upper_pair: None,
             capitals_in_row: None,
         };
@@ -192,6 +191,9 @@ impl<'l> LineFacts<'l> {
         {
             self.shapes |= CLOCK;
         }
+        if before == b'+' && bytes.get(start..).is_some_and(|r| r.starts_with(b"46")) {
+            self.shapes |= PLUS_46;
+        }
         if before == b'v' {
             self.shapes |= V_DIGIT;
         }
@@ -247,11 +249,12 @@ impl<'l> LineFacts<'l> {
                 None => false,
             },
             Gate::Phone => {
-                let zero = match self.foreign_digits() {
-                    false => self.shapes & ZERO_OPENS != 0,
-                    true => zero_before_digit(self.line.as_bytes()),
-                };
-                zero || contains(self.line.as_bytes(), b"+46")
+                // [`ZERO_OPENS`] implies a `0` before a digit, so the
+                // wider test matters only when the shape is missing.
+                let line = self.line.as_bytes();
+                self.shapes & ZERO_OPENS != 0
+                    || (self.foreign_digits() && zero_before_digit(line))
+                    || self.shapes & PLUS_46 != 0
             }
             Gate::CapitalsAndDigitBetween(seps) => {
                 let line = self.line;
@@ -261,14 +264,23 @@ impl<'l> LineFacts<'l> {
                         .get_or_insert_with(|| capitals_in_row(line))
             }
             Gate::LongNumberThen(seps) => self.after_long_number & seps != 0,
-            Gate::Shape(shape, wider) => match self.foreign_digits() {
-                false => self.shapes & shape != 0,
-                true => self.passes(wider),
-            },
+            Gate::Shape(shape, wider) => {
+                // The shape on a line without foreign digits, else the
+                // wider gate: the look for foreign digits is only needed
+                // when the two disagree.
+                let (narrow, wide) = (self.shapes & shape != 0, self.passes(wider));
+                match narrow == wide {
+                    true => narrow,
+                    false => match self.foreign_digits() {
+                        true => wide,
+                        false => narrow,
+                    },
+                }
+            }
             Gate::NamedVersion => {
                 self.between_digits & DOT != 0
-                    && (self.foreign_digits()
-                        || (self.shapes & WORD_SPACE_DIGIT != 0 && two_capitals(self.line)))
+                    && ((self.shapes & WORD_SPACE_DIGIT != 0 && two_capitals(self.line))
+                        || self.foreign_digits())
             }
         }
     }
@@ -279,15 +291,15 @@ impl<'l> LineFacts<'l> {
         let line = self.line.as_bytes();
         match hint {
             Hint::Lower(bit) => {
+                if !has_pieces(line, bit) {
+                    return None;
+                }
                 if !self.lowered {
                     self.lower.clear();
                     self.lower.extend(line.iter().map(u8::to_ascii_lowercase));
-                    self.lower.extend_from_slice(&[0; 3]);
                     self.lowered = true;
                 }
-                let lower = &self.lower;
-                let pieces = *self.pieces.get_or_insert_with(|| keyword_pieces(lower));
-                (pieces & bit != 0).then(|| self.lower.get(..line.len()).unwrap_or_default())
+                Some(&self.lower)
             }
             Hint::UpperPair => {
                 let pair = *self.upper_pair.get_or_insert_with(|| {
@@ -371,32 +383,47 @@ fn two_capitals(line: &str) -> bool {
     false
 }
 
-/// Pieces of the words of the [`Hint::Lower`] gates, in a line in lower
-/// case followed by three padding bytes: [`CASE_WORDS`] for `nr` or `nu`
-/// (`dnr`, `diarienr`, `ärendenr`, `…nummer`), [`VERSION_WORDS`] for
-/// `rsi`, `ſi` or `ver.` (`version`, `verſion`, `ver.`), [`GIRO_WORDS`]
-/// for `iro`, `bg` or `pg`. One pass without branches, instead of a search
+/// Whether pieces of the words of the [`Hint::Lower`] gate `bit` stand in
+/// the line, in any case: for [`CASE_WORDS`] `nr` or `nu` (`dnr`,
+/// `diarienr`, `ärendenr`, `…nummer`), for [`VERSION_WORDS`] `rsi`, `ſi`
+/// (0xBF `i`) or `er.` (`version`, `verſion`, `ver.`), for [`GIRO_WORDS`]
+/// `iro`, `bg` or `pg`. A word present has its pieces present, so a line
+/// without them holds none of the words. Each is one pass over pairs or
+/// triples of bytes without branches, which the compiler vectorises
+/// (`| 0x20` lowers ASCII letters and leaves `.` and 0xBF; the other bytes
+/// it maps onto letters can only make a line pass), instead of a search
 /// per word: most lines with a number hold none of them.
-fn keyword_pieces(lower: &[u8]) -> u8 {
-    let (b, c, d) = (
-        lower.get(1..).unwrap_or_default(),
-        lower.get(2..).unwrap_or_default(),
-        lower.get(3..).unwrap_or_default(),
-    );
-    let pieces = |found: u8, (((&a, &b), &c), &d): (((&u8, &u8), &u8), &u8)| {
-        let case = (a == b'n') & ((b == b'r') | (b == b'u'));
-        // `ſ` is 0xC5 0xBF.
-        let version = ((a == b'r') & (b == b's') & (c == b'i'))
-            | ((a == 0xBF) & (b == b'i'))
-            | ((a == b'v') & (b == b'e') & (c == b'r') & (d == b'.'));
-        let giro =
-            ((a == b'i') & (b == b'r') & (c == b'o')) | (((a == b'b') | (a == b'p')) & (b == b'g'));
-        found
-            | (u8::from(case) * CASE_WORDS)
-            | (u8::from(version) * VERSION_WORDS)
-            | (u8::from(giro) * GIRO_WORDS)
-    };
-    lower.iter().zip(b).zip(c).zip(d).fold(0, pieces)
+fn has_pieces(line: &[u8], bit: u8) -> bool {
+    let next = line.get(1..).unwrap_or_default();
+    let third = line.get(2..).unwrap_or_default();
+    let lower = |b: &u8| b | 0x20;
+    match bit {
+        CASE_WORDS => line.iter().zip(next).fold(false, |found, (a, b)| {
+            let (a, b) = (lower(a), lower(b));
+            found | ((a == b'n') & ((b == b'r') | (b == b'u')))
+        }),
+        VERSION_WORDS => line
+            .iter()
+            .zip(next)
+            .zip(third)
+            .fold(false, |found, ((a, b), c)| {
+                let (a, b, c) = (lower(a), lower(b), lower(c));
+                found
+                    | ((a == b'r') & (b == b's') & (c == b'i'))
+                    | ((a == 0xBF) & (b == b'i'))
+                    | ((a == b'e') & (b == b'r') & (c == b'.'))
+            }),
+        _ => line
+            .iter()
+            .zip(next)
+            .zip(third)
+            .fold(false, |found, ((a, b), c)| {
+                let (a, b, c) = (lower(a), lower(b), lower(c));
+                found
+                    | ((a == b'i') & (b == b'r') & (c == b'o'))
+                    | (((a == b'b') | (a == b'p')) & (b == b'g'))
+            }),
+    }
 }
 
 /// `\w` as the regex crate's Unicode `\b` sees it.
@@ -431,23 +458,21 @@ fn has_foreign_digit(line: &str) -> bool {
     false
 }
 
-/// Whether two capitals (any script) stand next to each other.
+/// Whether two capitals (any script) stand next to each other. Looked at
+/// byte by byte: ASCII bytes directly, a character outside ASCII decoded
+/// at its first byte (its other bytes leave the state as it is).
 fn capitals_in_row(line: &str) -> bool {
     let mut after_capital = false;
-    for c in line.chars() {
-        let capital = c.is_uppercase();
+    for (i, &b) in line.as_bytes().iter().enumerate() {
+        let capital = match b {
+            0x80..0xC0 => continue,
+            0xC0.. => crate::chars::char_at(line, i).is_some_and(char::is_uppercase),
+            _ => b.is_ascii_uppercase(),
+        };
         if after_capital && capital {
             return true;
         }
         after_capital = capital;
     }
     false
-}
-
-/// Whether `needle` (a few bytes, not empty) stands in `hay`.
-fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    let Some(&first) = needle.first() else {
-        return true;
-    };
-    memchr::memchr_iter(first, hay).any(|i| hay.get(i..).is_some_and(|h| h.starts_with(needle)))
 }
