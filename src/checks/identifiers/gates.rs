@@ -52,7 +52,7 @@ pub(super) enum Gate {
 #[derive(Clone, Copy)]
 pub(super) enum Hint {
     /// The words are lower case and the line is lowered (ASCII) first;
-    /// [`has_pieces`] must pass for this bit.
+    /// this bit of [`keyword_pieces`] must be set.
     Lower(u8),
     /// The words hold two capitals in a row.
     UpperPair,
@@ -81,7 +81,7 @@ const WORD_SPACE_DIGIT: u8 = 32;
 /// `+46`.
 const PLUS_46: u8 = 64;
 
-/// The [`Hint::Lower`] gates, as [`has_pieces`] knows them.
+/// The bits of [`keyword_pieces`]: which gate's words may be present.
 pub(super) const CASE_WORDS: u8 = 1;
 pub(super) const VERSION_WORDS: u8 = 2;
 pub(super) const GIRO_WORDS: u8 = 4;
@@ -114,6 +114,8 @@ pub(super) struct LineFacts<'l> {
     /// (in a buffer kept from line to line).
     lower: Vec<u8>,
     lowered: bool,
+    /// [`keyword_pieces`], found the first time a gate asks.
+    pieces: Option<u8>,
     /// Two ASCII capitals in a row, found the first time a gate asks.
     upper_pair: Option<bool>,
     /// Whether two capitals stand in a row, found the first time a gate asks.
@@ -132,6 +134,7 @@ impl<'l> LineFacts<'l> {
             foreign_digits: None,
             lower,
             lowered: false,
+            pieces: None,
             upper_pair: None,
             capitals_in_row: None,
         };
@@ -291,7 +294,8 @@ impl<'l> LineFacts<'l> {
         let line = self.line.as_bytes();
         match hint {
             Hint::Lower(bit) => {
-                if !has_pieces(line, bit) {
+                let pieces = *self.pieces.get_or_insert_with(|| keyword_pieces(line));
+                if pieces & bit == 0 {
                     return None;
                 }
                 if !self.lowered {
@@ -383,46 +387,37 @@ fn two_capitals(line: &str) -> bool {
     false
 }
 
-/// Whether pieces of the words of the [`Hint::Lower`] gate `bit` stand in
-/// the line, in any case: for [`CASE_WORDS`] `nr` or `nu` (`dnr`,
-/// `diarienr`, `ärendenr`, `…nummer`), for [`VERSION_WORDS`] `rsi`, `ſi`
-/// (0xBF `i`) or `er.` (`version`, `verſion`, `ver.`), for [`GIRO_WORDS`]
-/// `iro`, `bg` or `pg`. A word present has its pieces present, so a line
-/// without them holds none of the words. Each is one pass over pairs or
-/// triples of bytes without branches, which the compiler vectorises
-/// (`| 0x20` lowers ASCII letters and leaves `.` and 0xBF; the other bytes
-/// it maps onto letters can only make a line pass), instead of a search
+/// Pieces of the words of the [`Hint::Lower`] gates that stand in the
+/// line, in any case: [`CASE_WORDS`] for `nr` or `nu` (`dnr`, `diarienr`,
+/// `ärendenr`, `…nummer`), [`VERSION_WORDS`] for `rsi`, `ſi` (0xBF `i`) or
+/// `er.` (`version`, `verſion`, `ver.`), [`GIRO_WORDS`] for `iro`, `bg` or
+/// `pg`. A word present has its pieces present, so a missing bit rules its
+/// gate out. One pass over triples of bytes without branches for all three
+/// gates (`| 0x20` lowers ASCII letters and leaves `.` and 0xBF; the other
+/// bytes it maps onto letters can only set more bits), instead of a search
 /// per word: most lines with a number hold none of them.
-fn has_pieces(line: &[u8], bit: u8) -> bool {
+fn keyword_pieces(line: &[u8]) -> u8 {
     let next = line.get(1..).unwrap_or_default();
     let third = line.get(2..).unwrap_or_default();
-    let lower = |b: &u8| b | 0x20;
-    match bit {
-        CASE_WORDS => line.iter().zip(next).fold(false, |found, (a, b)| {
-            let (a, b) = (lower(a), lower(b));
-            found | ((a == b'n') & ((b == b'r') | (b == b'u')))
-        }),
-        VERSION_WORDS => line
-            .iter()
-            .zip(next)
-            .zip(third)
-            .fold(false, |found, ((a, b), c)| {
-                let (a, b, c) = (lower(a), lower(b), lower(c));
-                found
-                    | ((a == b'r') & (b == b's') & (c == b'i'))
-                    | ((a == 0xBF) & (b == b'i'))
-                    | ((a == b'e') & (b == b'r') & (c == b'.'))
-            }),
-        _ => line
-            .iter()
-            .zip(next)
-            .zip(third)
-            .fold(false, |found, ((a, b), c)| {
-                let (a, b, c) = (lower(a), lower(b), lower(c));
-                found
-                    | ((a == b'i') & (b == b'r') & (c == b'o'))
-                    | (((a == b'b') | (a == b'p')) & (b == b'g'))
-            }),
+    let piece = |a: u8, b: u8, c: u8| {
+        let (a, b, c) = (a | 0x20, b | 0x20, c | 0x20);
+        let case = (a == b'n') & ((b == b'r') | (b == b'u'));
+        let version = ((a == b'r') & (b == b's') & (c == b'i'))
+            | ((a == 0xBF) & (b == b'i'))
+            | ((a == b'e') & (b == b'r') & (c == b'.'));
+        let giro =
+            ((a == b'i') & (b == b'r') & (c == b'o')) | (((a == b'b') | (a == b'p')) & (b == b'g'));
+        u8::from(case) | (u8::from(version) << 1) | (u8::from(giro) << 2)
+    };
+    let body = line
+        .iter()
+        .zip(next)
+        .zip(third)
+        .fold(0, |found, ((&a, &b), &c)| found | piece(a, b, c));
+    // The last pair, which no triple starts at (`nr`, `bg` at the end).
+    match line.get(line.len().saturating_sub(2)..) {
+        Some(&[a, b]) => body | piece(a, b, 0),
+        _ => body,
     }
 }
 
