@@ -80,6 +80,8 @@ pub(super) const V_DIGIT: u8 = 16;
 const WORD_SPACE_DIGIT: u8 = 32;
 /// `+46`.
 const PLUS_46: u8 = 64;
+/// A slash, maybe a space or tab, a digit: `/ 2015`, `/1321`.
+pub(super) const SLASH_DIGIT: u8 = 128;
 
 /// The bits of [`keyword_pieces`]: which gate's words may be present.
 pub(super) const CASE_WORDS: u8 = 1;
@@ -196,6 +198,13 @@ impl<'l> LineFacts<'l> {
         }
         if before == b'+' && bytes.get(start..).is_some_and(|r| r.starts_with(b"46")) {
             self.shapes |= PLUS_46;
+        }
+        let slash_at = match before {
+            b' ' | b'\t' => start.checked_sub(2),
+            _ => start.checked_sub(1),
+        };
+        if slash_at.is_some_and(|i| at(i) == b'/') {
+            self.shapes |= SLASH_DIGIT;
         }
         if before == b'v' {
             self.shapes |= V_DIGIT;

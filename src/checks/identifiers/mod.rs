@@ -16,8 +16,8 @@ mod tests;
 
 use crate::model::Span;
 use gates::{
-    Gate, Hint, LineFacts, CASE_WORDS, CLOCK, COLON, DASH, DOT, GIRO_WORDS, PLUS, SLASH, TWO_DOTS,
-    VERSION_WORDS, V_DIGIT, YEAR_MONTH,
+    Gate, Hint, LineFacts, CASE_WORDS, CLOCK, COLON, DASH, DOT, GIRO_WORDS, PLUS, SLASH,
+    SLASH_DIGIT, TWO_DOTS, VERSION_WORDS, V_DIGIT, YEAR_MONTH,
 };
 use memchr::memmem::Finder;
 use regex::Regex;
@@ -104,7 +104,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         (
             CaseNumber,
             r"\b\p{Lu}[\p{Lu}\p{N}]{0,7}[ \t]?/[ \t]?\d{1,6}[ \t]?/[ \t]?(?:19|20)\d{2}\b",
-            Gate::Byte(b'/'),
+            Gate::Shape(SLASH_DIGIT, &Gate::Byte(b'/')),
             false,
         ),
         (
@@ -331,6 +331,8 @@ pub fn find_identifiers(text: &str, kinds: &[IdentifierKind]) -> Vec<Identifier>
     let mut lower = Vec::new();
     // The end of the last line searched.
     let mut pos = 0;
+    // `kinds` as bits, tested once per pattern and line.
+    let wanted = kinds.iter().fold(0u32, |w, &k| w | 1 << k as u8);
     loop {
         // What a line must contain for a kind's patterns to match there (the
         // patterns never span lines): a URL `://` or `www.`, an e-mail `@`,
@@ -364,7 +366,7 @@ pub fn find_identifiers(text: &str, kinds: &[IdentifierKind]) -> Vec<Identifier>
                 IdentifierKind::Email => email,
                 _ => digit,
             };
-            if !possible || !kinds.contains(&p.kind) {
+            if !possible || wanted & 1 << p.kind as u8 == 0 {
                 continue;
             }
             let f = facts.get_or_insert_with(|| LineFacts::of(line, std::mem::take(&mut lower)));
