@@ -8,6 +8,7 @@
 //! written with a dot, but `v2.500` is a version. The writing rules ask this
 //! module where the identifiers are and skip every hit that overlaps one.
 
+mod bytes;
 mod gates;
 #[cfg(test)]
 mod reference;
