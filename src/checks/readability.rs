@@ -151,6 +151,19 @@ fn class_at(text: &str, i: usize) -> Option<(u8, usize)> {
     Some((class, c.len_utf8()))
 }
 
+/// The length of the longest abbreviation, in bytes.
+const LONGEST_ABBREVIATION: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < DOTTED_ABBREVIATIONS.len() {
+        if DOTTED_ABBREVIATIONS[i].len() > longest {
+            longest = DOTTED_ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 fn ends_sentence(token: &str) -> bool {
     // Most tokens end in a letter or digit.
     if token
@@ -165,12 +178,18 @@ fn ends_sentence(token: &str) -> bool {
         return false;
     }
     let word = t.trim_start_matches(['"', '\'', '“', '”', '«', '(', '[']);
+    // Every abbreviation ends in a full stop.
+    if !word.ends_with('.') {
+        return true;
+    }
     // The abbreviations are ASCII: an ASCII word is compared as it is,
-    // without lowering it into a new string.
+    // without lowering it into a new string, and only when it is short
+    // enough to be one.
     if word.is_ascii() {
-        return !DOTTED_ABBREVIATIONS
-            .iter()
-            .any(|a| a.eq_ignore_ascii_case(word));
+        return word.len() > LONGEST_ABBREVIATION
+            || !DOTTED_ABBREVIATIONS
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(word));
     }
     // Lowered on the stack: a word too long for the buffer is longer than
     // every abbreviation.
@@ -335,6 +354,8 @@ mod tests {
     #[test]
     fn abbreviations_fit_the_lowering_buffer() {
         assert!(DOTTED_ABBREVIATIONS.iter().all(|a| a.len() <= 16));
+        assert!(DOTTED_ABBREVIATIONS.iter().all(|a| a.ends_with('.')));
+        assert!(DOTTED_ABBREVIATIONS.contains(&"fr.o.m.") && LONGEST_ABBREVIATION >= 7);
         // Each abbreviation, also in capitals and with a non-ASCII capital
         // whose lower case is ASCII (the Kelvin sign): not a sentence end.
         for a in DOTTED_ABBREVIATIONS {
