@@ -44,9 +44,9 @@ impl<'a> Builder<'a> {
     }
 
     pub(super) fn text_line(&mut self, full: Span, text: Span) {
-        let t = self.slice(text).to_string();
+        let t = self.slice(text);
         match &mut self.open {
-            Open::Paragraph(lines) => lines.push((full, t)),
+            Open::Paragraph(lines) => lines.push((full, text)),
             Open::List(items) if !self.list_pending_blank => {
                 // A wrapped line continues the last item.
                 if let Some(last) = items.last_mut() {
@@ -70,7 +70,7 @@ impl<'a> Builder<'a> {
                         return;
                     }
                 }
-                self.open = Open::Paragraph(vec![(full, t)]);
+                self.open = Open::Paragraph(vec![(full, text)]);
             }
         }
     }
@@ -179,11 +179,15 @@ impl<'a> Builder<'a> {
                     return;
                 };
                 let span = Span::new(first.0.start, last.0.end);
-                let text = lines
-                    .iter()
-                    .map(|(_, t)| t.trim())
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                // The lines' text, trimmed and joined by spaces.
+                let pieces = || lines.iter().map(|(_, t)| self.slice(*t).trim());
+                let mut text = String::with_capacity(pieces().map(|p| p.len() + 1).sum());
+                for (n, piece) in pieces().enumerate() {
+                    if n > 0 {
+                        text.push(' ');
+                    }
+                    text.push_str(piece);
+                }
                 Block::Paragraph(Text { text, span })
             }
             Open::List(items) => {

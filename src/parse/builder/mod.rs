@@ -14,7 +14,8 @@ use std::collections::HashMap;
 
 enum Open {
     None,
-    Paragraph(Vec<(Span, String)>),
+    /// Each line's span and the span of its text.
+    Paragraph(Vec<(Span, Span)>),
     List(Vec<ListItem>),
     Table(Vec<Row>),
     Comment(Span),
