@@ -212,21 +212,20 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
         .as_ref()
         .map(|t| t.span)
         .or_else(|| doc.preamble.first().map(Block::span));
-    let preamble_name = doc.title.as_ref().map_or_else(
-        || ctx.tr("(inledande text)", "(opening text)").to_string(),
-        |t| t.text.clone(),
-    );
-    let units = std::iter::once((preamble_span, preamble_name, doc.preamble.as_slice())).chain(
-        doc.sections.iter().map(|s| {
-            (
-                Some(s.heading.span),
-                s.heading.display(),
-                s.blocks.as_slice(),
-            )
-        }),
+    // Each unit's name is only written out for a finding.
+    let preamble_name = || {
+        doc.title.as_ref().map_or_else(
+            || ctx.tr("(inledande text)", "(opening text)").to_string(),
+            |t| t.text.clone(),
+        )
+    };
+    let units = std::iter::once((preamble_span, None, doc.preamble.as_slice())).chain(
+        doc.sections
+            .iter()
+            .map(|s| (Some(s.heading.span), Some(&s.heading), s.blocks.as_slice())),
     );
     let mut out = Vec::new();
-    for (span, name, blocks) in units {
+    for (span, heading, blocks) in units {
         let mut c = Counts::default();
         blocks.iter().for_each(|b| count_block(b, &mut c));
         let (Some(span), Some(lix)) = (span, c.lix()) else {
@@ -236,6 +235,7 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
         if c.words < p.min_words || lix.round() <= p.max {
             continue;
         }
+        let name = heading.map_or_else(preamble_name, |h| h.display());
         out.push(
             Finding::at(Span::new(span.start, span.end))
                 .arg("section", name)
