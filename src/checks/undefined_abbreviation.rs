@@ -98,24 +98,54 @@ fn shouting_line(line: &str, max: usize) -> bool {
 
 /// Whether `line` may hold an abbreviation: a capital followed by a capital
 /// or a digit (no small letter) in the same word, as every word of two or
-/// more capitals and no small letters begins. Most lines have none and are
-/// not cut into words. The bytes are searched for pairs that may be such
-/// characters (32 pairs at a time, without a branch per byte), and only the
-/// characters at those pairs are decoded.
+/// more capitals and no small letters begins. (The check finds such lines
+/// with `abbreviation_lines`; the tests compare both with the test as
+/// first written.)
+#[cfg(test)]
 fn may_hold_abbreviation(line: &str) -> bool {
     let mut from = 0;
     while let Some(i) = next_capital_pair_bytes(line.as_bytes(), from) {
-        // Byte `i + 1` starts a character: it is ASCII or a leading byte.
-        let first = line.get(..=i).and_then(|s| s.chars().next_back());
-        let second = line.get(i + 1..).and_then(|s| s.chars().next());
-        if let (Some(a), Some(b)) = (first, second) {
-            if a.is_uppercase() && is_alphanumeric(b) && !b.is_lowercase() {
-                return true;
-            }
+        if capital_pair_at(line, i) {
+            return true;
         }
         from = i + 1;
     }
     false
+}
+
+/// Whether the character ending at byte `i` is a capital and the one
+/// starting at `i + 1` a capital or digit (`i` from
+/// `next_capital_pair_bytes`: byte `i + 1` starts a character, as it is
+/// ASCII or a leading byte).
+fn capital_pair_at(text: &str, i: usize) -> bool {
+    let first = text.get(..=i).and_then(|s| s.chars().next_back());
+    let second = text.get(i + 1..).and_then(|s| s.chars().next());
+    match (first, second) {
+        (Some(a), Some(b)) => a.is_uppercase() && is_alphanumeric(b) && !b.is_lowercase(),
+        _ => false,
+    }
+}
+
+/// The lines of `text` (as `split('\n')` cuts them) that may hold an
+/// abbreviation, with their offsets. The text is searched for byte pairs
+/// that may be two capitals once, and only a line holding one is looked
+/// at; most lines are never cut out.
+fn abbreviation_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(i) = next_capital_pair_bytes(bytes, from) {
+            if !capital_pair_at(text, i) {
+                from = i + 1;
+                continue;
+            }
+            let start = memchr::memrchr(b'\n', bytes.get(..i)?).map_or(0, |p| p + 1);
+            let end = memchr::memchr(b'\n', bytes.get(i..)?).map_or(bytes.len(), |p| i + p);
+            from = end + 1;
+            return Some((start, text.get(start..end)?));
+        }
+        None
+    })
 }
 
 /// The first `i` at or after `from` where bytes `i` and `i + 1` may be the
@@ -127,17 +157,23 @@ fn may_hold_abbreviation(line: &str) -> bool {
 fn next_capital_pair_bytes(b: &[u8], from: usize) -> Option<usize> {
     let ends_capital = |x: u8| x.is_ascii_uppercase() | (0x80..=0xBF).contains(&x);
     let starts_capital_or_digit = |x: u8| x.is_ascii_uppercase() | x.is_ascii_digit() | (x >= 0xC0);
-    let is_pair = |w: &[u8]| match w {
-        [a, b] => ends_capital(*a) & starts_capital_or_digit(*b),
-        _ => false,
-    };
+    let is_pair = |(a, c): (&u8, &u8)| ends_capital(*a) & starts_capital_or_digit(*c);
     let pairs = b.len().saturating_sub(1);
     let mut start = from;
     while start < pairs {
         let end = (start + 32).min(pairs);
-        let block = b.get(start..=end)?;
-        if block.windows(2).fold(false, |any, w| any | is_pair(w)) {
-            return block.windows(2).position(is_pair).map(|p| start + p);
+        // The pairs (i, i + 1) for i in start..end.
+        let (firsts, seconds) = (b.get(start..end)?, b.get(start + 1..=end)?);
+        if firsts
+            .iter()
+            .zip(seconds)
+            .fold(false, |any, pair| any | is_pair(pair))
+        {
+            return firsts
+                .iter()
+                .zip(seconds)
+                .position(is_pair)
+                .map(|p| start + p);
         }
         start = end;
     }
@@ -240,11 +276,9 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
         let Some(text) = ctx.text.get(span.start..span.end) else {
             continue;
         };
-        let mut line_start = 0;
-        for line in text.split('\n') {
+        for (line_start, line) in abbreviation_lines(text) {
             let base = span.start + line_start;
-            line_start += line.len() + 1;
-            if !may_hold_abbreviation(line) || shouting_line(line, p.max_letters) {
+            if shouting_line(line, p.max_letters) {
                 continue;
             }
             for (off, w) in words(line) {
@@ -318,6 +352,23 @@ mod tests {
             after_capital = c.is_uppercase();
         }
         false
+    }
+
+    proptest::proptest! {
+        /// The lines searched are those `split('\n')` gives that may hold
+        /// an abbreviation, at the same offsets.
+        #[test]
+        fn abbreviation_lines_as_split_lines(text in "[a-zA-Z0-9 \n\rÅÄÖåäöΣİ–]{0,200}") {
+            let mut want = Vec::new();
+            let mut at = 0;
+            for line in text.split('\n') {
+                if may_hold_abbreviation(line) {
+                    want.push((at, line));
+                }
+                at += line.len() + 1;
+            }
+            proptest::prop_assert_eq!(abbreviation_lines(&text).collect::<Vec<_>>(), want);
+        }
     }
 
     /// A pair of capitals is found at every offset, across the blocks.
