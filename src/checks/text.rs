@@ -26,21 +26,15 @@ pub fn section_words_up_to(
         n += word_count_up_to(piece, limit - n);
         n >= limit
     };
-    let blocks: Vec<&Block> = if with_children {
-        doc.subtree_blocks(index).collect()
-    } else {
-        doc.sections
-            .get(index)
-            .map(|s| s.blocks.iter().collect())
-            .unwrap_or_default()
-    };
-    let done = blocks.into_iter().any(|b| match b {
-        Block::Paragraph(t) => add(&t.text),
-        Block::Comment(_) => false,
-        Block::List { items, .. } => items.iter().any(|i| add(&i.text)),
-        Block::Table(t) => t.rows.iter().flat_map(|r| &r.cells).any(|c| add(&c.text)),
-        Block::Field(_) => add(&block_text(b)),
-    });
+    let done = section_blocks(doc, index, with_children)
+        .into_iter()
+        .any(|b| match b {
+            Block::Paragraph(t) => add(&t.text),
+            Block::Comment(_) => false,
+            Block::List { items, .. } => items.iter().any(|i| add(&i.text)),
+            Block::Table(t) => t.rows.iter().flat_map(|r| &r.cells).any(|c| add(&c.text)),
+            Block::Field(_) => add(&block_text(b)),
+        });
     if !done && with_children {
         for i in doc.subtree(index).into_iter().skip(1) {
             if let Some(s) = doc.sections.get(i) {
@@ -51,6 +45,18 @@ pub fn section_words_up_to(
         }
     }
     n
+}
+
+/// A section's own blocks, or the blocks of its whole subtree.
+fn section_blocks(doc: &Document, index: usize, with_children: bool) -> Vec<&Block> {
+    if with_children {
+        doc.subtree_blocks(index).collect()
+    } else {
+        doc.sections
+            .get(index)
+            .map(|s| s.blocks.iter().collect())
+            .unwrap_or_default()
+    }
 }
 
 /// `word_count(s)` up to `limit`.
@@ -93,15 +99,7 @@ mod tests {
     /// (what the word counts were first taken from).
     pub fn section_text(doc: &Document, index: usize, with_children: bool) -> String {
         let mut out = String::new();
-        let blocks: Vec<_> = if with_children {
-            doc.subtree_blocks(index).collect()
-        } else {
-            doc.sections
-                .get(index)
-                .map(|s| s.blocks.iter().collect())
-                .unwrap_or_default()
-        };
-        for b in blocks {
+        for b in section_blocks(doc, index, with_children) {
             let t = block_text(b);
             if !t.trim().is_empty() {
                 out.push_str(&t);
