@@ -271,17 +271,8 @@ fn digit_line(line: &str) -> Option<LineKind> {
 /// is left to the grammar.
 fn paragraph_heading(line: &str) -> Option<LineKind> {
     let (indent, t) = split_indent(line);
-    let after = t.strip_prefix('§')?;
-    // `para_number` allows the same spaces after `§` as `indent` before it.
-    let digits_start = indent + '§'.len_utf8() + split_indent(after).0;
-    let digits = line.get(digits_start..)?;
-    let n = digits
-        .bytes()
-        .take(4)
-        .take_while(u8::is_ascii_digit)
-        .count();
-    let number = format!("§ {}", digits.get(..n).filter(|d| !d.is_empty())?);
-    let number_end = digits_start + n;
+    let (n, number) = para_number_len(t)?;
+    let number_end = indent + n;
     let text_start = match line.get(number_end..)? {
         "" => number_end,
         rest => number_end + sp_len(rest)?,
@@ -337,11 +328,18 @@ fn markdown_heading(line: &str) -> Option<LineKind> {
 /// The grammar's `section_number` or `para_number` at the start of `s`:
 /// its length and the number as a heading keeps it (`2.1`, `§ 8`).
 fn heading_number_len(s: &str) -> Option<(usize, String)> {
-    let Some(after) = s.strip_prefix('§') else {
-        let n = section_number_len(s)?;
-        return Some((n, s.get(..n)?.trim_end_matches('.').to_string()));
-    };
-    // `"§" ~ osp ~ ASCII_DIGIT{1,4}`; `osp` is `indent`'s spaces.
+    if s.starts_with('§') {
+        return para_number_len(s);
+    }
+    let n = section_number_len(s)?;
+    Some((n, s.get(..n)?.trim_end_matches('.').to_string()))
+}
+
+/// The grammar's `para_number` at the start of `s` (`"§" ~ osp ~
+/// ASCII_DIGIT{1,4}`; `osp` is `indent`'s spaces): its length and the
+/// number as a heading keeps it (`§ 8`).
+fn para_number_len(s: &str) -> Option<(usize, String)> {
+    let after = s.strip_prefix('§')?;
     let start = '§'.len_utf8() + split_indent(after).0;
     let n = s
         .get(start..)?
