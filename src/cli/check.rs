@@ -244,7 +244,7 @@ fn find_documents(args: &CheckArgs) -> (Vec<Job>, Vec<FileError>) {
                 .read_to_end(&mut bytes);
             match read
                 .map_err(source::LoadError::from)
-                .and_then(|_| source::from_owned_bytes(&name, bytes, args.max_file_size))
+                .and_then(|_| source::from_bytes(&name, &bytes, args.max_file_size))
             {
                 Ok(src) => jobs.push(Job {
                     path: PathBuf::from(&name),

@@ -109,24 +109,14 @@ pub fn load_path(path: &Path, max_size: u64) -> Result<Source, LoadError> {
         });
     }
     let bytes = std::fs::read(path)?;
-    from_owned_bytes(&name, bytes, max_size)
+    from_bytes(&name, &bytes, max_size)
 }
 
 /// Decode bytes (a file or stdin) into a `Source`; the name's extension
-/// chooses the Word or PDF reader.
+/// chooses the Word or PDF reader. Word and PDF files are read from the
+/// bytes where they are; text is decoded into a string (a checked copy,
+/// see `decode`).
 pub fn from_bytes(name: &str, bytes: &[u8], max_size: u64) -> Result<Source, LoadError> {
-    read_bytes(name, bytes, max_size)
-}
-
-/// [`from_bytes`] for bytes the caller gives up (they are read where they
-/// are either way: the text is a checked copy, see `decode`).
-pub fn from_owned_bytes(name: &str, bytes: Vec<u8>, max_size: u64) -> Result<Source, LoadError> {
-    read_bytes(name, &bytes, max_size)
-}
-
-/// Word and PDF files are read from the bytes where they are; text is
-/// decoded into a string.
-fn read_bytes(name: &str, bytes: &[u8], max_size: u64) -> Result<Source, LoadError> {
     if bytes.len() as u64 > max_size {
         return Err(LoadError::TooLarge {
             size: bytes.len() as u64,
