@@ -141,46 +141,39 @@ pub(super) fn iso(w: &str) -> Option<Caps<'_>> {
     Some(r.done(w))
 }
 
+/// Three digit groups of `min..=max` digits each, between them `sep`
+/// (none for the compact form): the forms below.
+fn three_groups(w: &str, widths: [(usize, usize); 3], sep: Option<u8>) -> Option<Caps<'_>> {
+    let mut r = Reader::new(w);
+    for (g, (min, max)) in (1..).zip(widths) {
+        if g > 1 {
+            if let Some(sep) = sep {
+                r.byte(sep)?;
+            }
+        }
+        r.digits(g, min, max)?;
+    }
+    Some(r.done(w))
+}
+
 /// `^([0-9]{4})\.([0-9]{1,2})\.([0-9]{1,2})`
 pub(super) fn dotted_ymd(w: &str) -> Option<Caps<'_>> {
-    let mut r = Reader::new(w);
-    r.digits(1, 4, 4)?;
-    r.byte(b'.')?;
-    r.digits(2, 1, 2)?;
-    r.byte(b'.')?;
-    r.digits(3, 1, 2)?;
-    Some(r.done(w))
+    three_groups(w, [(4, 4), (1, 2), (1, 2)], Some(b'.'))
 }
 
 /// `^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})`
 pub(super) fn dotted_dmy(w: &str) -> Option<Caps<'_>> {
-    let mut r = Reader::new(w);
-    r.digits(1, 1, 2)?;
-    r.byte(b'.')?;
-    r.digits(2, 1, 2)?;
-    r.byte(b'.')?;
-    r.digits(3, 4, 4)?;
-    Some(r.done(w))
+    three_groups(w, [(1, 2), (1, 2), (4, 4)], Some(b'.'))
 }
 
 /// `^([0-9]{2})-([0-9]{2})-([0-9]{2})`
 pub(super) fn two_iso(w: &str) -> Option<Caps<'_>> {
-    let mut r = Reader::new(w);
-    r.digits(1, 2, 2)?;
-    r.byte(b'-')?;
-    r.digits(2, 2, 2)?;
-    r.byte(b'-')?;
-    r.digits(3, 2, 2)?;
-    Some(r.done(w))
+    three_groups(w, [(2, 2), (2, 2), (2, 2)], Some(b'-'))
 }
 
 /// `^([0-9]{2})([0-9]{2})([0-9]{2})`
 pub(super) fn compact(w: &str) -> Option<Caps<'_>> {
-    let mut r = Reader::new(w);
-    r.digits(1, 2, 2)?;
-    r.digits(2, 2, 2)?;
-    r.digits(3, 2, 2)?;
-    Some(r.done(w))
+    three_groups(w, [(2, 2), (2, 2), (2, 2)], None)
 }
 
 /// `^([0-9]{1,2})/([0-9]{1,2})(?:-([0-9]{4}|[0-9]{2})|[\p{Zs}\t]{1,3}([0-9]{4}))?`
@@ -294,6 +287,17 @@ mod tests {
             "21.12.2023",
             "23-12-21",
             "240425",
+            // Each group one digit too long or too short.
+            "123.12.2024",
+            "1.123.2024",
+            "12.1.202",
+            "20245.12.1",
+            "2024.123.1",
+            "2024.1.123",
+            "123-12-12",
+            "12-1-12",
+            "12-12-1",
+            "12345",
         ] {
             assert_eq!(iso(w), Caps::of(&r.iso, w), "{w}");
             assert_eq!(slash(&r.slash, w), Caps::of(&r.slash, w), "{w}");
@@ -304,6 +308,8 @@ mod tests {
             );
             assert_eq!(dotted_ymd(w), Caps::of(&r.dotted_ymd, w), "{w}");
             assert_eq!(dotted_dmy(w), Caps::of(&r.dotted_dmy, w), "{w}");
+            assert_eq!(two_iso(w), Caps::of(&r.two_iso, w), "{w}");
+            assert_eq!(compact(w), Caps::of(&r.compact, w), "{w}");
         }
     }
 }
