@@ -18,6 +18,10 @@ use styrkoll::profile::classify::classify;
 use styrkoll::profile::schema::PackKind;
 use styrkoll::{Engine, Lang};
 
+/// The allocator the binary uses, so that allocation weighs as it does there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let dir = args.next().expect("usage: rule_timings DIR [ROUNDS]");

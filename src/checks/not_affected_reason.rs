@@ -44,7 +44,7 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
         let Some(m) = p
             .not_affected
             .iter()
-            .filter_map(|pat| pat.0.find(body))
+            .filter_map(|pat| pat.find(body))
             .min_by_key(|m| m.start())
         else {
             continue;

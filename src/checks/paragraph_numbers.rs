@@ -113,7 +113,7 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
         return out;
     }
     for (span, line) in header_lines(ctx) {
-        let Some(m) = p.key.0.find(line) else {
+        let Some(m) = p.key.find(line) else {
             continue;
         };
         let stated = parse_range(line.get(m.end()..).unwrap_or(""));

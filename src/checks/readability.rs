@@ -326,7 +326,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn one_pass_counts_as_split_whitespace(
-            text in "[a-zåÄ0-9.!?:”)( \t\n\u{B}\u{A0}\u{2003}\u{3000}-]{0,60}"
+            text in "[a-zåÄéÉ×÷\u{C0}\u{FF}\u{B5}\u{AA}\u{3B1}\u{2013}0-9.!?:”)( \t\n\u{B}\u{85}\u{A0}\u{2003}\u{3000}-]{0,60}"
         ) {
             proptest::prop_assert_eq!(counts(&[&text]), reference(&text));
         }

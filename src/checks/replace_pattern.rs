@@ -106,7 +106,7 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
     let mask = Mask::new(ctx, &p.skip);
     let mut hits: Vec<(Span, String)> = Vec::new();
     for r in &p.replace {
-        for caps in r.pattern.0.captures_iter(ctx.text) {
+        for caps in r.pattern.captures_iter(ctx.text) {
             let Some(m) = caps.get(0) else { continue };
             let span = Span::new(m.start(), m.end());
             if span.is_empty() || mask.covers(span) {

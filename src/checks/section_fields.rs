@@ -26,7 +26,7 @@ pub struct Params {
 
 /// The name begins the text (a field key or a first cell).
 fn at_start(f: &NamedPattern, text: &str) -> bool {
-    f.pattern.0.find(text).is_some_and(|m| m.start() == 0)
+    f.pattern.find(text).is_some_and(|m| m.start() == 0)
 }
 
 /// In running text: `Some(true)` when the name comes with a value
@@ -35,7 +35,7 @@ fn at_start(f: &NamedPattern, text: &str) -> bool {
 /// alone (`Uppdragsledare:`), `None` when it is not named.
 fn in_sentence(f: &NamedPattern, text: &str) -> Option<bool> {
     let text = text.trim();
-    let m = f.pattern.0.find(text)?;
+    let m = f.pattern.find(text)?;
     let rest = text[m.end()..].trim_start_matches([':', ' ']).trim();
     let before = text[..m.start()].trim();
     Some(!rest.is_empty() || before.split_whitespace().count() >= 2)

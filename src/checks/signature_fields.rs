@@ -74,7 +74,6 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
     let label_of = |t: &str| {
         p.labels.iter().find_map(|l| {
             l.pattern
-                .0
                 .find(t)
                 .filter(|m| m.start() == 0)
                 .map(|m| (l, m.end()))

@@ -33,7 +33,7 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
     let mut hits: Vec<(usize, usize)> = Vec::new();
     let for_profile = ctx.profile.and_then(|name| p.profiles.get(name));
     for pat in p.patterns.iter().chain(for_profile.into_iter().flatten()) {
-        for m in pat.0.find_iter(ctx.text) {
+        for m in pat.find_iter(ctx.text) {
             let inside = |s: &Span| s.start <= m.start() && m.end() <= s.end;
             if m.start() < front_end || comments.iter().any(inside) || m.start() == m.end() {
                 continue;

@@ -185,7 +185,7 @@ fn is_abbreviation(w: &str, p: &Params) -> bool {
     all_caps(w)
         && (2..=p.max_letters).contains(&capitals(w))
         && !p.known.iter().any(|k| k == w)
-        && !p.ignore.iter().any(|i| i.0.is_match(w))
+        && !p.ignore.iter().any(|i| i.is_match(w))
 }
 
 /// The term part of a glossary line: before `:` or a dash between spaces.
@@ -251,7 +251,7 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
         .enumerate()
         .filter(|(_, s)| {
             let h = s.heading.text.trim();
-            p.glossary.iter().any(|g| g.0.is_match(h))
+            p.glossary.iter().any(|g| g.is_match(h))
         })
         .map(|(i, _)| i)
         .collect();
