@@ -178,6 +178,11 @@ impl Engine {
                 PackKind::Profile => profile.is_some_and(|p| std::ptr::eq(p, *pack)),
             })
             .collect();
+        // Each pack's sections, found once for both passes.
+        let found: Vec<_> = applicable
+            .iter()
+            .map(|pack| resolve_sections(doc, &pack.sections))
+            .collect();
         let mut diagnostics = Vec::new();
         // Every rule but the ones reporting unused suppressions, then the
         // suppressions, then those.
@@ -189,15 +194,14 @@ impl Engine {
                 suppress::apply(&mut entries, &mut diagnostics);
                 unused = suppress::unused(&entries, |key| self.find_rule(key).is_some());
             }
-            for pack in &applicable {
-                let found = resolve_sections(doc, &pack.sections);
+            for (pack, found) in applicable.iter().zip(&found) {
                 let ctx = Ctx {
                     doc,
                     text,
                     lang: opts.lang,
                     profile: profile.map(|p| p.name.as_str()),
                     specs: &pack.sections,
-                    found: &found,
+                    found,
                     unused_suppressions: &unused,
                     cache: &cache,
                     revisions: &revisions,

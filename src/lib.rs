@@ -34,6 +34,7 @@ pub mod fuzzing;
 pub mod lsp;
 pub mod model;
 pub mod parse;
+pub mod pattern;
 pub mod personnummer;
 pub mod profile;
 pub mod report;

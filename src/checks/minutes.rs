@@ -45,6 +45,10 @@ pub fn items(doc: &Document) -> Vec<Item> {
             .and_then(|n| n.strip_prefix('§'))
             .and_then(|n| n.trim().parse::<u32>().ok());
         let number = from_number.or_else(|| {
+            // The pattern needs a `§`, which most headings do not have.
+            if !s.heading.text.contains('§') {
+                return None;
+            }
             let re = PARA_TEXT.as_ref()?;
             re.captures(&s.heading.text)?.get(1)?.as_str().parse().ok()
         });

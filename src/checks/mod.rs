@@ -170,18 +170,6 @@ impl Ctx<'_> {
     }
 }
 
-/// Compiles the patterns that the shared scans (identifiers, dates) keep
-/// for every document, before the first document needs them: compiling
-/// the identifier patterns costs about as much as reading the packs, and a
-/// run does the two on different threads. What the sample gives is not
-/// used.
-pub fn warm_up() -> usize {
-    const SAMPLE: &str = "Dnr RS/1321/2015, SFS 2009:600, version 1.2 den 31 maj 2026 \
-        kl. 13.00 (2026-05-31), BP1, 070-123 45 67, www.regionen.se";
-    let found = identifiers::find_identifiers(SAMPLE, &identifiers::IdentifierKind::ALL).len();
-    found + scan_dates_and_ranges(SAMPLE).0.len()
-}
-
 /// Match the pack's expected sections against the document's headings.
 /// When headings at several levels match, only the shallowest count: `8
 /// Organisation` is the section, `3.1 Organisation i dag` is not.
@@ -348,15 +336,4 @@ check_kinds! {
     Readability => readability, "readability";
     TrackedChanges => tracked_changes, "tracked-changes";
     Encoding => encoding, "encoding";
-}
-
-#[cfg(test)]
-mod tests {
-    /// The warm-up sample reaches the identifier patterns and the date
-    /// scan (it would compile little if it found nothing).
-    #[test]
-    fn warm_up_finds_identifiers_and_dates() {
-        let found = super::warm_up();
-        assert!(found >= 7, "{found}");
-    }
 }

@@ -98,14 +98,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
             None
         }
     };
-    // The files are found, and the checks' own patterns compiled, while
-    // the first configuration is loaded (its packs' regexes are compiled in
-    // parallel too): these are most of the start-up.
-    let (lang, ((mut jobs, errors), _)) = in_pool(pool.as_ref(), || {
-        rayon::join(
-            || first_lang(&args, &mut configs),
-            || rayon::join(|| find_documents(&args), styrkoll::checks::warm_up),
-        )
+    // The files are found while the first configuration is loaded (its
+    // packs are read in parallel too). The regexes are compiled when first
+    // used, by the threads that check.
+    let (lang, (mut jobs, errors)) = in_pool(pool.as_ref(), || {
+        rayon::join(|| first_lang(&args, &mut configs), || find_documents(&args))
     });
     let Ok(lang) = lang else {
         return ExitCode::from(2);

@@ -345,6 +345,6 @@ pub fn builtin_packs() -> Result<Vec<Pack>, PackError> {
     use rayon::prelude::*;
     BUILTIN
         .par_iter()
-        .map(|(file, yaml)| load_pack(file, yaml))
+        .map(|(file, yaml)| crate::pattern::compiled_lazily(|| load_pack(file, yaml)))
         .collect()
 }

@@ -6,76 +6,12 @@
 
 use crate::checks::{Check, CheckKind};
 use crate::diagnostic::{Lang, Severity};
-use regex::Regex;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::OnceLock;
 
-/// A regular expression, compiled when the pack is read.
-///
-/// Each worker thread of the check pool searches with its own copy. A
-/// `Regex` keeps its search caches in a pool that gives one thread its cache
-/// at once and every other thread its cache through a lock: with the
-/// patterns shared, a second thread spent ~4 % of its time in that lock
-/// (the patterns are matched against many short headings and lines). A copy
-/// shares the compiled program and has its own cache pool; it is made the
-/// first time a thread uses the pattern.
-#[derive(Clone)]
-pub struct Pattern {
-    re: Regex,
-    copies: [OnceLock<Regex>; THREAD_COPIES],
-}
-
-/// Threads (by index in their pool) with a copy of each pattern; threads
-/// beyond share the first one.
-const THREAD_COPIES: usize = 8;
-
-impl Pattern {
-    pub fn new(re: Regex) -> Self {
-        Pattern {
-            re,
-            copies: Default::default(),
-        }
-    }
-
-    /// The copy for this thread.
-    #[inline]
-    pub fn re(&self) -> &Regex {
-        match rayon::current_thread_index().and_then(|i| self.copies.get(i)) {
-            Some(copy) => copy.get_or_init(|| self.re.clone()),
-            None => &self.re,
-        }
-    }
-
-    pub fn is_match(&self, s: &str) -> bool {
-        self.re().is_match(s)
-    }
-}
-
-impl std::ops::Deref for Pattern {
-    type Target = Regex;
-
-    fn deref(&self) -> &Regex {
-        self.re()
-    }
-}
-
-impl fmt::Debug for Pattern {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.re.fmt(f)
-    }
-}
-
-impl<'de> Deserialize<'de> for Pattern {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Regex::new(&s)
-            .map(Pattern::new)
-            .map_err(|e| de::Error::custom(format!("ogiltigt reguljärt uttryck {s:?}: {e}")))
-    }
-}
+pub use crate::pattern::Pattern;
 
 /// Text in Swedish and (optionally) English.
 #[derive(Debug, Clone, Deserialize)]
@@ -261,34 +197,5 @@ impl<'de> de::DeserializeSeed<'de> for ParamsSeed {
     type Value = Check;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Check, D::Error> {
         self.0.deserialize_params(d)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn each_pool_thread_matches_with_its_own_copy() {
-        let p: Pattern = serde_yaml::from_str("'skall'").unwrap();
-        let main = p.re() as *const Regex as usize;
-        assert_eq!(main, &p.re as *const Regex as usize);
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(2)
-            .build()
-            .unwrap();
-        let copies: Vec<(usize, usize, bool)> = pool.broadcast(|_| {
-            let first = p.re() as *const Regex as usize;
-            let again = p.re() as *const Regex as usize;
-            (first, again, p.is_match("du skall"))
-        });
-        assert_eq!(copies.len(), 2);
-        for (first, again, matched) in &copies {
-            assert!(matched);
-            assert_eq!(first, again, "a thread keeps its copy");
-            assert_ne!(*first, main, "a pool thread does not share the first one");
-        }
-        assert_ne!(copies[0].0, copies[1].0, "each thread has its own copy");
-        assert_eq!(format!("{p:?}"), format!("{:?}", p.re));
     }
 }

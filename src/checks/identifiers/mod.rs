@@ -16,12 +16,12 @@ mod reference;
 mod tests;
 
 use crate::model::Span;
+use crate::pattern::Pattern as LazyRegex;
 use gates::{
     Gate, Hint, LineFacts, CASE_WORDS, CLOCK, COLON, DASH, DOT, GIRO_WORDS, PLUS, SLASH,
     SLASH_DIGIT, TWO_DOTS, VERSION_WORDS, V_DIGIT, YEAR_MONTH,
 };
 use memchr::memmem::Finder;
-use regex::Regex;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -77,10 +77,12 @@ pub struct Identifier {
 /// One pattern of the table: the regex as written, and for the patterns
 /// made of digits the same with ASCII word boundaries, searched instead on
 /// the lines where [`LineFacts::digits_clean`] shows both find the same.
+/// Each is compiled the first time a line needs it (most documents need
+/// only some of them).
 struct Pattern {
     kind: IdentifierKind,
-    re: Regex,
-    ascii: Option<Regex>,
+    re: LazyRegex,
+    ascii: Option<LazyRegex>,
     gate: Gate,
 }
 
@@ -197,21 +199,15 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             false,
         ),
     ];
-    // The patterns are constants; a broken one is dropped (and a unit test fails).
+    // The patterns are constants; a broken one matches nothing (and a unit
+    // test fails).
     table
         .into_iter()
-        .filter_map(|(kind, p, gate, digits)| {
-            let ascii = match digits {
-                true => Some(Regex::new(&p.replace(r"\b", r"(?-u:\b)")).ok()?),
-                false => None,
-            };
-            let re = Regex::new(p).ok()?;
-            Some(Pattern {
-                kind,
-                re,
-                ascii,
-                gate,
-            })
+        .map(|(kind, p, gate, digits)| Pattern {
+            kind,
+            re: LazyRegex::lazy(p.to_string()),
+            ascii: digits.then(|| LazyRegex::lazy(p.replace(r"\b", r"(?-u:\b)"))),
+            gate,
         })
         .collect()
 });
