@@ -63,7 +63,7 @@ impl Pattern {
     }
 
     /// A pattern that is compiled when first used; `source` must parse.
-    pub(crate) fn lazy(source: String) -> Self {
+    pub(crate) fn lazy(source: impl Into<Box<str>>) -> Self {
         Pattern {
             source: source.into(),
             compiled: OnceLock::new(),
@@ -111,13 +111,9 @@ impl Pattern {
             .flat_map(move |re| re.find_iter(haystack))
     }
 
-    pub fn captures_iter<'r, 'h: 'r>(
-        &'r self,
-        haystack: &'h str,
-    ) -> impl Iterator<Item = regex::Captures<'h>> + 'r {
-        self.re()
-            .into_iter()
-            .flat_map(move |re| re.captures_iter(haystack))
+    /// The match found searching from `start`, with its groups.
+    pub fn captures_at<'h>(&self, haystack: &'h str, start: usize) -> Option<regex::Captures<'h>> {
+        self.re()?.captures_at(haystack, start)
     }
 }
 

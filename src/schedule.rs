@@ -16,8 +16,10 @@
 
 use crate::dates::{scan_dates, scan_dates_and_ranges, DateMention, ScanOptions};
 use crate::model::{Block, Cell, Document, Span, Table};
+use crate::pattern::Pattern as LazyRegex;
 use jiff::civil::Date;
 use regex::Regex;
+use std::sync::LazyLock;
 use std::sync::OnceLock;
 
 /// A date as written, with its place in the text.
@@ -66,9 +68,9 @@ pub struct Schedule {
 
 /// A well-formed id at the start of a cell or anywhere in a sentence.
 pub fn id_re() -> Option<&'static Regex> {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\b(?:BP[0-9]{1,2}|MS[0-9]{1,2}(?:-[0-9]{1,2})?)\b").ok())
-        .as_ref()
+    static RE: LazyLock<LazyRegex> =
+        LazyLock::new(|| LazyRegex::lazy(r"\b(?:BP[0-9]{1,2}|MS[0-9]{1,2}(?:-[0-9]{1,2})?)\b"));
+    RE.re()
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -19,21 +19,20 @@
 
 use super::{Ctx, Finding};
 use crate::model::Span;
+use crate::pattern::Pattern as LazyRegex;
 use crate::personnummer::{joined_after, joined_before};
-use regex::Regex;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
-static EMAIL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}").ok()
+static EMAIL: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::lazy(r"[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}")
 });
 
 /// A Swedish number with a `7x` prefix: group 1 ends with the prefix.
-static MOBILE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
+static MOBILE: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::lazy(
         r"(?:(?:\+46|0046)[ \u{A0}\-]?(?:\(0\)[ \u{A0}]?)?|0)(7[0-9])(?:[ \u{A0}\-\u{2011}\u{2013}]?[0-9]){7}",
     )
-    .ok()
 });
 
 #[derive(Debug, Deserialize)]
@@ -83,7 +82,7 @@ fn is_personal(local: &str, functional: &[String]) -> bool {
 }
 
 fn emails(text: &str, p: &Params) -> Vec<Finding> {
-    let Some(re) = EMAIL.as_ref() else {
+    let Some(re) = EMAIL.re() else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -107,7 +106,7 @@ fn emails(text: &str, p: &Params) -> Vec<Finding> {
 }
 
 fn mobiles(text: &str, p: &Params) -> Vec<Finding> {
-    let Some(re) = MOBILE.as_ref() else {
+    let Some(re) = MOBILE.re() else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -169,7 +168,7 @@ mod tests {
 
     #[test]
     fn regexes_compile() {
-        assert!(EMAIL.is_some() && MOBILE.is_some());
+        assert!(EMAIL.re().is_some() && MOBILE.re().is_some());
     }
 
     #[test]

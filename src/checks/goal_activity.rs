@@ -13,8 +13,8 @@
 use super::max_items::item_spans;
 use super::{Ctx, Finding};
 use crate::model::Block;
+use crate::pattern::Pattern as LazyRegex;
 use crate::profile::schema::Pattern;
-use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -27,12 +27,12 @@ pub struct Params {
     pub link_column: Pattern,
 }
 
-static GOAL_LABEL: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)\bmål\s*(?:nr\.?\s*)?(\d{1,2})\b").ok());
-static NUMBER: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(\d{1,2})\b").ok());
+static GOAL_LABEL: LazyLock<LazyRegex> =
+    LazyLock::new(|| LazyRegex::lazy(r"(?i)\bmål\s*(?:nr\.?\s*)?(\d{1,2})\b"));
+static NUMBER: LazyLock<LazyRegex> = LazyLock::new(|| LazyRegex::lazy(r"\b(\d{1,2})\b"));
 
 fn goal_refs(text: &str, out: &mut BTreeSet<u32>) {
-    if let Some(re) = GOAL_LABEL.as_ref() {
+    if let Some(re) = GOAL_LABEL.re() {
         for c in re.captures_iter(text) {
             if let Some(n) = c.get(1).and_then(|m| m.as_str().parse().ok()) {
                 out.insert(n);
@@ -42,7 +42,7 @@ fn goal_refs(text: &str, out: &mut BTreeSet<u32>) {
 }
 
 fn numbers(text: &str, out: &mut BTreeSet<u32>) {
-    if let Some(re) = NUMBER.as_ref() {
+    if let Some(re) = NUMBER.re() {
         for c in re.captures_iter(text) {
             if let Some(n) = c.get(1).and_then(|m| m.as_str().parse().ok()) {
                 out.insert(n);

@@ -16,10 +16,11 @@
 use super::{Ctx, Finding};
 use crate::diagnostic::Fix;
 use crate::model::{Block, Span};
+use crate::pattern::Pattern as LazyRegex;
 use crate::schedule::id_re;
 use regex::Regex;
 use serde::Deserialize;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -34,9 +35,10 @@ fn default_max_bp() -> u32 {
 }
 
 fn candidate_re() -> Option<&'static Regex> {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\b((?i:bp|ms))( ?|-)([0-9O]{1,2})((?:-[0-9O]{1,2})?)\b").ok())
-        .as_ref()
+    static RE: LazyLock<LazyRegex> = LazyLock::new(|| {
+        LazyRegex::lazy(r"\b((?i:bp|ms))( ?|-)([0-9O]{1,2})((?:-[0-9O]{1,2})?)\b")
+    });
+    RE.re()
 }
 
 fn in_comment(comments: &[Span], at: usize) -> bool {

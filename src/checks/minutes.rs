@@ -10,21 +10,20 @@
 
 use super::Ctx;
 use crate::model::{Document, Span};
-use regex::Regex;
+use crate::pattern::Pattern as LazyRegex;
 use std::sync::LazyLock;
 
 /// How far into a document without `§` headings the header is looked for.
 const HEAD_BYTES: usize = 4000;
 
-static FULL_TITLE: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*(sammanträdes)?protokoll\b").ok());
+static FULL_TITLE: LazyLock<LazyRegex> =
+    LazyLock::new(|| LazyRegex::lazy(r"(?i)^\s*(sammanträdes)?protokoll\b"));
 
-static HEADER_KEYS: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(plats|tid|beslutande|paragrafer|§§|sekreterare|ordförande)(\s|:|$)").ok()
+static HEADER_KEYS: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::lazy(r"(?i)^\s*(plats|tid|beslutande|paragrafer|§§|sekreterare|ordförande)(\s|:|$)")
 });
 
-static PARA_TEXT: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"^\s*§\s*(\d{1,6})\b").ok());
+static PARA_TEXT: LazyLock<LazyRegex> = LazyLock::new(|| LazyRegex::lazy(r"^\s*§\s*(\d{1,6})\b"));
 
 /// One `§` item: its section index, number and heading span.
 #[derive(Debug, Clone, Copy)]
@@ -49,7 +48,7 @@ pub fn items(doc: &Document) -> Vec<Item> {
             if !s.heading.text.contains('§') {
                 return None;
             }
-            let re = PARA_TEXT.as_ref()?;
+            let re = PARA_TEXT.re()?;
             re.captures(&s.heading.text)?.get(1)?.as_str().parse().ok()
         });
         if let Some(number) = number {
@@ -106,10 +105,10 @@ pub fn is_full_minutes(ctx: &Ctx) -> bool {
         .as_ref()
         .map(|t| t.text.as_str())
         .unwrap_or("");
-    if FULL_TITLE.as_ref().is_some_and(|re| re.is_match(title)) {
+    if FULL_TITLE.re().is_some_and(|re| re.is_match(title)) {
         return true;
     }
-    let Some(keys) = HEADER_KEYS.as_ref() else {
+    let Some(keys) = HEADER_KEYS.re() else {
         return false;
     };
     let mut seen: Vec<String> = Vec::new();

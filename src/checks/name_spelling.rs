@@ -14,6 +14,7 @@
 
 use super::{Ctx, Finding};
 use crate::model::Span;
+use crate::pattern::Pattern as LazyRegex;
 use crate::profile::schema::Pattern;
 use regex::Regex;
 use serde::Deserialize;
@@ -51,10 +52,10 @@ const MAX_NAMES: usize = 400;
 const NAME: &str =
     r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*(?:[ \t]+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*){1,3}";
 
-static SEPARATOR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"[,;\t]|\s+och\s+").ok());
+static SEPARATOR: LazyLock<LazyRegex> = LazyLock::new(|| LazyRegex::lazy(r"[,;\t]|\s+och\s+"));
 
-static LEADING_NAME: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(&format!(r"^\s*({NAME})\s*(?:\([^)\n]{{0,6}}\)\s*)?$")).ok());
+static LEADING_NAME: LazyLock<LazyRegex> =
+    LazyLock::new(|| LazyRegex::lazy(format!(r"^\s*({NAME})\s*(?:\([^)\n]{{0,6}}\)\s*)?$")));
 
 /// A name as written, with where.
 #[derive(Debug, Clone)]
@@ -84,7 +85,7 @@ fn mentions(ctx: &Ctx, p: &Params) -> Vec<Mention> {
             }
         }
     }
-    let Some(lead) = LEADING_NAME.as_ref() else {
+    let Some(lead) = LEADING_NAME.re() else {
         return out;
     };
     for f in ctx.doc.fields().filter(|f| p.fields.is_match(f.key.trim())) {
@@ -109,7 +110,7 @@ fn mentions(ctx: &Ctx, p: &Params) -> Vec<Mention> {
 
 /// A field value split at commas, semicolons, tabs and `och`, with offsets.
 fn pieces(value: &str) -> Vec<(usize, &str)> {
-    let Some(sep) = SEPARATOR.as_ref() else {
+    let Some(sep) = SEPARATOR.re() else {
         return vec![(0, value)];
     };
     let mut out = Vec::new();
@@ -221,7 +222,7 @@ mod tests {
 
     #[test]
     fn leading_names() {
-        let re = LEADING_NAME.as_ref().unwrap();
+        let re = LEADING_NAME.re().unwrap();
         assert!(re.is_match("Anna Berg"));
         assert!(re.is_match(" Anna Berg (S)"));
         assert!(!re.is_match("Ann-Marie af Sjöberg"));

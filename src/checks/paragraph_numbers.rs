@@ -14,8 +14,8 @@
 
 use super::minutes::{header_lines, items};
 use super::{Ctx, Finding};
+use crate::pattern::Pattern as LazyRegex;
 use crate::profile::schema::Pattern;
-use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -30,13 +30,13 @@ pub struct Params {
 /// A range longer than this in the header is not taken literally.
 const MAX_RANGE: u32 = 1000;
 
-static NUMBER_OR_RANGE: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(\d{1,6})(?:\s*[-–—]\s*(\d{1,6}))?").ok());
+static NUMBER_OR_RANGE: LazyLock<LazyRegex> =
+    LazyLock::new(|| LazyRegex::lazy(r"(\d{1,6})(?:\s*[-–—]\s*(\d{1,6}))?"));
 
 /// `8–9` → {8, 9}; `8-9, 11` → {8, 9, 11}; `§§ 12 och 14` → {12, 14}.
 pub fn parse_range(value: &str) -> BTreeSet<u32> {
     let mut out = BTreeSet::new();
-    let Some(re) = NUMBER_OR_RANGE.as_ref() else {
+    let Some(re) = NUMBER_OR_RANGE.re() else {
         return out;
     };
     for c in re.captures_iter(value) {

@@ -164,6 +164,31 @@ const LONGEST_ABBREVIATION: usize = {
     longest
 };
 
+/// The first 8 bytes of `word`, in ASCII lower case, as one number.
+const fn ascii_key(word: &[u8]) -> u64 {
+    let mut key = 0;
+    let mut i = 0;
+    while i < word.len() && i < 8 {
+        key |= (word[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+// An abbreviation's key holds all of it.
+const _: () = assert!(LONGEST_ABBREVIATION <= 8);
+
+/// [`DOTTED_ABBREVIATIONS`] as [`ascii_key`]s.
+const ABBREVIATION_KEYS: [u64; DOTTED_ABBREVIATIONS.len()] = {
+    let mut keys = [0; DOTTED_ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = ascii_key(DOTTED_ABBREVIATIONS[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
+
 fn ends_sentence(token: &str) -> bool {
     // Most tokens end in a letter or digit.
     if token
@@ -182,14 +207,11 @@ fn ends_sentence(token: &str) -> bool {
     if !word.ends_with('.') {
         return true;
     }
-    // The abbreviations are ASCII: an ASCII word is compared as it is,
-    // without lowering it into a new string, and only when it is short
-    // enough to be one.
+    // The abbreviations are ASCII and at most 8 bytes: an ASCII word short
+    // enough to be one is compared as a number, in lower case.
     if word.is_ascii() {
         return word.len() > LONGEST_ABBREVIATION
-            || !DOTTED_ABBREVIATIONS
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(word));
+            || !ABBREVIATION_KEYS.contains(&ascii_key(word.as_bytes()));
     }
     // Lowered on the stack: a word too long for the buffer is longer than
     // every abbreviation.
@@ -354,6 +376,7 @@ mod tests {
     #[test]
     fn abbreviations_fit_the_lowering_buffer() {
         assert!(DOTTED_ABBREVIATIONS.iter().all(|a| a.len() <= 16));
+        assert!(DOTTED_ABBREVIATIONS.iter().all(|a| a.is_ascii()));
         assert!(DOTTED_ABBREVIATIONS.iter().all(|a| a.ends_with('.')));
         assert!(DOTTED_ABBREVIATIONS.contains(&"fr.o.m.") && LONGEST_ABBREVIATION >= 7);
         // Each abbreviation, also in capitals and with a non-ASCII capital
@@ -370,6 +393,23 @@ mod tests {
                     ends_sentence_reference(&token),
                     "{token}"
                 );
+            }
+        }
+    }
+
+    /// Words that share all but a letter with an abbreviation are not one.
+    #[test]
+    fn near_abbreviations_end_sentences() {
+        for a in DOTTED_ABBREVIATIONS {
+            let stem = a.trim_end_matches('.');
+            for token in [
+                format!("{stem}x."),
+                format!("x{a}"),
+                format!("{}.", &stem[..stem.len() - 1]),
+            ] {
+                let listed = DOTTED_ABBREVIATIONS.contains(&token.as_str());
+                assert_eq!(ends_sentence(&token), !listed, "{token}");
+                assert_eq!(ends_sentence(&token), ends_sentence_reference(&token));
             }
         }
     }

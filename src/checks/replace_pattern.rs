@@ -106,8 +106,10 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
     let mask = Mask::new(ctx, &p.skip);
     let mut hits: Vec<(Span, String)> = Vec::new();
     for r in &p.replace {
-        for caps in r.pattern.captures_iter(ctx.text) {
-            let Some(m) = caps.get(0) else { continue };
+        // Found without groups first: most patterns find nothing in a
+        // document, and the groups of a match are read from where it starts
+        // (the match there is the same one).
+        for m in r.pattern.find_iter(ctx.text) {
             let span = Span::new(m.start(), m.end());
             if span.is_empty() || mask.covers(span) {
                 continue;
@@ -122,6 +124,9 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
             {
                 continue;
             }
+            let Some(caps) = r.pattern.captures_at(ctx.text, m.start()) else {
+                continue;
+            };
             let mut suggestion = String::new();
             caps.expand(&r.with, &mut suggestion);
             if p.preserve_case {

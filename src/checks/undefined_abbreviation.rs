@@ -29,22 +29,21 @@
 use super::{Ctx, Finding};
 use crate::chars::is_alphanumeric;
 use crate::model::{Block, Span};
+use crate::pattern::Pattern as LazyRegex;
 use crate::profile::schema::Pattern;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// What follows the series letters of a case number: `RS/1321/2015`, `RUN 62-2024`.
-static CASE_NUMBER_TAIL: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
-    regex::Regex::new(r"^(\s?/\s?\d{1,6}\s?/\s?(19|20)\d{2}|\s\d{1,6}-(19|20)\d{2})\b").ok()
+static CASE_NUMBER_TAIL: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::lazy(r"^(\s?/\s?\d{1,6}\s?/\s?(19|20)\d{2}|\s\d{1,6}-(19|20)\d{2})\b")
 });
 
 /// The series letters of a diarienummer are an identifier, not an abbreviation.
 fn is_case_number_series(line: &str, end: usize) -> bool {
     let rest = line.get(end..).unwrap_or("");
-    CASE_NUMBER_TAIL
-        .as_ref()
-        .is_some_and(|re| re.is_match(rest))
+    CASE_NUMBER_TAIL.re().is_some_and(|re| re.is_match(rest))
 }
 
 fn default_max_letters() -> usize {

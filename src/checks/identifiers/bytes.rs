@@ -3,7 +3,7 @@
 //! when it is.
 
 use super::gates::{CASE_WORDS, GIRO_WORDS, VERSION_WORDS};
-use regex::Regex;
+use crate::pattern::Pattern as LazyRegex;
 use std::sync::LazyLock;
 
 /// After the `run` digits of a `0…` that end at `end`, what a phone
@@ -111,13 +111,13 @@ pub(super) fn keyword_pieces(line: &[u8]) -> u8 {
 }
 
 /// `\w` as the regex crate's Unicode `\b` sees it.
-static WORD: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\A\w\z").ok());
+static WORD: LazyLock<LazyRegex> = LazyLock::new(|| LazyRegex::lazy(r"\A\w\z"));
 
 /// Whether `c` is a word character to Unicode `\b` (asked only of the rare
 /// non-ASCII characters next to a digit).
 pub(super) fn is_word(c: char) -> bool {
     let mut buf = [0; 4];
-    WORD.as_ref()
+    WORD.re()
         .is_none_or(|w| w.is_match(c.encode_utf8(&mut buf)))
 }
 

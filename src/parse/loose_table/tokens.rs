@@ -7,8 +7,9 @@ use super::super::Line;
 use super::is_header;
 use crate::dates::{scan_dates, ScanOptions};
 use crate::model::Span;
+use crate::pattern::Pattern as LazyRegex;
 use regex::Regex;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 /// Blank lines that end a tick table.
 const MAX_GAP: usize = 4;
@@ -32,9 +33,9 @@ pub(super) struct Token {
 }
 
 fn id_re() -> Option<&'static Regex> {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\b(?:BP|MS)[0-9O]{1,2}(?:-[0-9]{1,2})?\b").ok())
-        .as_ref()
+    static RE: LazyLock<LazyRegex> =
+        LazyLock::new(|| LazyRegex::lazy(r"\b(?:BP|MS)[0-9O]{1,2}(?:-[0-9]{1,2})?\b"));
+    RE.re()
 }
 
 fn is_tick_word(w: &str) -> bool {

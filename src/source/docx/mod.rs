@@ -27,9 +27,9 @@ pub use archive::{MAX_ENTRIES, MAX_PART_SIZE, MAX_RATIO, MAX_TOTAL_SIZE, RATIO_F
 pub use styles::NumRef;
 pub use xml::MAX_XML_DEPTH;
 
+use crate::pattern::Pattern as LazyRegex;
 use crate::source::{Origin, Revisions};
 use archive::Archive;
-use regex::Regex;
 use std::sync::LazyLock;
 use text::MetaLine;
 use thiserror::Error;
@@ -176,11 +176,11 @@ fn custom_properties(
     Ok(out)
 }
 
-static DNR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:dnr|diarienummer|diarienr)\b\.?\s*:?\s*([^\t\n]+)").ok()
+static DNR: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::lazy(r"(?i)\b(?:dnr|diarienummer|diarienr)\b\.?\s*:?\s*([^\t\n]+)")
 });
-static TRAILER: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)\s{2,}.*$|\s+(?:sida|page)\b.*$").ok());
+static TRAILER: LazyLock<LazyRegex> =
+    LazyLock::new(|| LazyRegex::lazy(r"(?i)\s{2,}.*$|\s+(?:sida|page)\b.*$"));
 
 /// The diarienummer in a footer or header (footers first), as a `Dnr:` line.
 fn header_footer_meta(
@@ -221,9 +221,9 @@ fn header_footer_meta(
 
 /// `RS/1321/2015` from `Region X⇥Dnr: RS/1321/2015⇥Sida 1 (3)`.
 fn dnr_value(text: &str) -> Option<String> {
-    let c = DNR.as_ref()?.captures(text)?;
+    let c = DNR.re()?.captures(text)?;
     let raw = c.get(1)?.as_str();
-    let v = match TRAILER.as_ref() {
+    let v = match TRAILER.re() {
         Some(t) => t.replace(raw, "").into_owned(),
         None => raw.to_string(),
     };
