@@ -37,6 +37,27 @@ fn a_file_over_the_size_limit_is_refused_and_the_run_goes_on() {
     assert!(stdout.contains("SR007"), "good.md was checked: {stdout}");
 }
 
+/// A device reports no size: it is read only to a byte past the limit.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_without_end_is_refused_at_the_size_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.md"), GOOD).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_styrkoll"))
+        .args(["check", "--max-file-size", "1000", "/dev/zero", "good.md"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("/dev/zero") && stderr.contains("större än gränsen 1000 byte"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("SR007"));
+}
+
 #[test]
 fn a_line_over_the_length_limit_is_refused_and_the_run_goes_on() {
     let text = format!("# Titel\n\n{}\n", "ord ".repeat(500));

@@ -50,6 +50,9 @@ pub enum LoadError {
     Io(#[from] std::io::Error),
     #[error("filen är {size} byte, mer än gränsen {limit} byte")]
     TooLarge { size: u64, limit: u64 },
+    /// Read up to one byte past the limit (the size was not known before).
+    #[error("filen är större än gränsen {limit} byte")]
+    LargerThan { limit: u64 },
     #[error("rad {line} är {length} byte lång, mer än gränsen {limit} byte (--max-line-length); är filen verkligen text?")]
     LineTooLong {
         line: usize,
@@ -101,14 +104,22 @@ pub fn load_path(path: &Path, max_size: u64) -> Result<Source, LoadError> {
     if matches!(extension(&name).as_str(), "doc" | "odt" | "rtf") {
         return Err(LoadError::Unsupported(extension(&name)));
     }
-    let size = std::fs::metadata(path)?.len();
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
     if size > max_size {
         return Err(LoadError::TooLarge {
             size,
             limit: max_size,
         });
     }
-    let bytes = std::fs::read(path)?;
+    // At most one byte past the limit is read: a file that grows while it
+    // is read, or a device that reports no size (`/dev/zero`), is too large
+    // rather than read without end.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, max_size.saturating_add(1)),
+        &mut bytes,
+    )?;
     from_bytes(&name, &bytes, max_size)
 }
 
@@ -117,11 +128,9 @@ pub fn load_path(path: &Path, max_size: u64) -> Result<Source, LoadError> {
 /// bytes where they are; text is decoded into a string (a checked copy,
 /// see `decode`).
 pub fn from_bytes(name: &str, bytes: &[u8], max_size: u64) -> Result<Source, LoadError> {
+    // The bytes may be a read that stopped a byte past the limit.
     if bytes.len() as u64 > max_size {
-        return Err(LoadError::TooLarge {
-            size: bytes.len() as u64,
-            limit: max_size,
-        });
+        return Err(LoadError::LargerThan { limit: max_size });
     }
     match extension(name).as_str() {
         "docx" | "docm" | "dotx" => {
@@ -228,7 +237,7 @@ mod tests {
         ));
         assert!(matches!(
             from_bytes("a", &[b'a'; 101], 100),
-            Err(LoadError::TooLarge { .. })
+            Err(LoadError::LargerThan { limit: 100 })
         ));
     }
 
