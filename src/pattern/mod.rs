@@ -1,9 +1,12 @@
 //! Regular expressions compiled when first used, with a copy per worker
 //! thread: the patterns of the rule packs, and the checks' own.
 
+mod starts;
+
 use regex::Regex;
 use serde::de::{self, Deserializer};
 use serde::Deserialize;
+use starts::FirstBytes;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -25,13 +28,37 @@ use std::sync::OnceLock;
 /// (the patterns are matched against many short headings and lines). A copy
 /// shares the compiled program and has its own cache pool; it is made the
 /// first time a thread uses the pattern.
+///
+/// A pattern anchored at the start of the text (`^…`, most section and
+/// field patterns) is first asked whether the text's first byte can begin
+/// a match at all ([`FirstBytes`]): most headings are turned away without
+/// a search.
 #[derive(Clone)]
 pub struct Pattern {
     source: Box<str>,
     /// `None` once compiling failed, which only a pattern compiled lazily
     /// can do (it then matches nothing).
-    compiled: OnceLock<Option<Regex>>,
+    compiled: OnceLock<Option<Compiled>>,
     copies: [OnceLock<Regex>; THREAD_COPIES],
+}
+
+#[derive(Clone)]
+struct Compiled {
+    re: Regex,
+    first: Option<FirstBytes>,
+}
+
+impl Compiled {
+    fn new(re: Regex) -> Self {
+        let first = FirstBytes::of(re.as_str());
+        Compiled { re, first }
+    }
+
+    /// Whether a match in `haystack` is possible at all.
+    #[inline]
+    fn may_match(&self, haystack: &str) -> bool {
+        self.first.as_ref().is_none_or(|f| f.may_start(haystack))
+    }
 }
 
 /// Threads (by index in their pool) with a copy of each pattern; threads
@@ -57,7 +84,7 @@ impl Pattern {
     pub fn new(re: Regex) -> Self {
         Pattern {
             source: re.as_str().into(),
-            compiled: OnceLock::from(Some(re)),
+            compiled: OnceLock::from(Some(Compiled::new(re))),
             copies: Default::default(),
         }
     }
@@ -81,32 +108,45 @@ impl Pattern {
         self.compiled.get().is_some()
     }
 
+    fn compiled(&self) -> Option<&Compiled> {
+        self.compiled
+            .get_or_init(|| Regex::new(&self.source).ok().map(Compiled::new))
+            .as_ref()
+    }
+
     /// The copy for this thread (compiled now if it was not yet).
     #[inline]
     pub fn re(&self) -> Option<&Regex> {
-        let first = self
-            .compiled
-            .get_or_init(|| Regex::new(&self.source).ok())
-            .as_ref()?;
+        let first = &self.compiled()?.re;
         match rayon::current_thread_index().and_then(|i| self.copies.get(i)) {
             Some(copy) => Some(copy.get_or_init(|| first.clone())),
             None => Some(first),
         }
     }
 
+    /// The copy for this thread, when `haystack` may hold a match.
+    #[inline]
+    fn re_for(&self, haystack: &str) -> Option<&Regex> {
+        if !self.compiled()?.may_match(haystack) {
+            return None;
+        }
+        self.re()
+    }
+
     pub fn is_match(&self, haystack: &str) -> bool {
-        self.re().is_some_and(|re| re.is_match(haystack))
+        self.re_for(haystack)
+            .is_some_and(|re| re.is_match(haystack))
     }
 
     pub fn find<'h>(&self, haystack: &'h str) -> Option<regex::Match<'h>> {
-        self.re()?.find(haystack)
+        self.re_for(haystack)?.find(haystack)
     }
 
     pub fn find_iter<'r, 'h: 'r>(
         &'r self,
         haystack: &'h str,
     ) -> impl Iterator<Item = regex::Match<'h>> + 'r {
-        self.re()
+        self.re_for(haystack)
             .into_iter()
             .flat_map(move |re| re.find_iter(haystack))
     }
