@@ -98,7 +98,7 @@ pub fn check(req: &Request, state: &State) -> Response {
     let max = state.options.max_file_size;
     let src = match source::from_bytes(&name, upload.bytes, max) {
         Ok(s) => s,
-        Err(LoadError::TooLarge { .. }) => return too_large(max),
+        Err(LoadError::TooLarge { .. } | LoadError::LargerThan { .. }) => return too_large(max),
         Err(e @ LoadError::Unsupported(_)) => return Response::error(415, &e.to_string()),
         Err(e @ LoadError::Io(_)) => return Response::error(500, &e.to_string()),
         Err(e) => {
