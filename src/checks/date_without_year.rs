@@ -9,7 +9,7 @@
 //! often as single `§` items; a date without a year cannot then be placed.
 //! Myndigheternas skrivregler: always write the year in a date.
 
-use super::minutes::lines_in;
+use super::minutes::line_at;
 use super::{Ctx, Finding};
 use crate::model::Span;
 use crate::profile::schema::Pattern;
@@ -25,7 +25,6 @@ pub struct Params {
 
 pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
     let ranges: Vec<(usize, usize)> = ctx.ranges().iter().map(|r| r.span).collect();
-    let lines = lines_in(ctx.text, 0, ctx.text.len());
     let mut out = Vec::new();
     for m in ctx.dates() {
         if m.year.is_some() || m.day.is_none() {
@@ -34,11 +33,7 @@ pub fn check(ctx: &Ctx, p: &Params) -> Vec<Finding> {
         if ranges.iter().any(|(s, e)| *s <= m.start && m.end <= *e) {
             continue;
         }
-        let after = lines.partition_point(|(sp, _)| sp.start <= m.start);
-        let Some((_, line)) = after.checked_sub(1).and_then(|i| lines.get(i)) else {
-            continue;
-        };
-        if !p.context.is_match(line) {
+        if !p.context.is_match(line_at(ctx.text, m.start)) {
             continue;
         }
         let written = ctx.text.get(m.start..m.end).unwrap_or("").to_string();

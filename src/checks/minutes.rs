@@ -91,6 +91,18 @@ pub fn lines_in(text: &str, from: usize, to: usize) -> Vec<(Span, &str)> {
     out
 }
 
+/// The line holding byte `pos` of `text`, without its line break, as
+/// [`lines_in`] gives it.
+pub fn line_at(text: &str, pos: usize) -> &str {
+    let bytes = text.as_bytes();
+    let start = memchr::memrchr(b'\n', bytes.get(..pos).unwrap_or_default()).map_or(0, |i| i + 1);
+    let end =
+        memchr::memchr(b'\n', bytes.get(pos..).unwrap_or_default()).map_or(text.len(), |i| pos + i);
+    text.get(start..end)
+        .unwrap_or("")
+        .trim_end_matches(['\n', '\r'])
+}
+
 /// The header lines: everything before the first `§` heading.
 pub fn header_lines<'a>(ctx: &Ctx<'a>) -> Vec<(Span, &'a str)> {
     lines_in(ctx.text, 0, header_end(ctx))
@@ -121,4 +133,28 @@ pub fn is_full_minutes(ctx: &Ctx) -> bool {
         }
     }
     seen.len() >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `line_at` gives the line `lines_in` has at every byte.
+    #[test]
+    fn line_at_is_the_line_of_lines_in() {
+        for text in [
+            "",
+            "en rad",
+            "a\nb\r\n\nc\r\r\n",
+            "\n\n§ 1 Beslut\nDatum: 12 maj\r\n",
+            "sista\n",
+        ] {
+            let lines = lines_in(text, 0, text.len());
+            for pos in (0..text.len()).filter(|&p| text.is_char_boundary(p)) {
+                let after = lines.partition_point(|(sp, _)| sp.start <= pos);
+                let expected = after.checked_sub(1).and_then(|i| lines.get(i)).map(|l| l.1);
+                assert_eq!(Some(line_at(text, pos)), expected, "{text:?} at {pos}");
+            }
+        }
+    }
 }
