@@ -204,3 +204,21 @@ fn a_file_named_twice_is_checked_once() {
     );
     assert_eq!(paths(&out), ["docs/a.md"]);
 }
+
+/// One folder gives each file once: links are not followed, so a link to
+/// a file beside it is not a second copy.
+#[cfg(unix)]
+#[test]
+fn a_folder_gives_each_file_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    write(
+        d,
+        "docs/a.md",
+        "# Anteckningar\n\nVi skall gå igenom läget.\n",
+    );
+    std::os::unix::fs::symlink(d.join("docs/a.md"), d.join("docs/länk.md")).unwrap();
+    std::os::unix::fs::symlink(d.join("docs"), d.join("docs/under")).unwrap();
+    let out = run(d, &["check", "--format", "json", "docs"]);
+    assert_eq!(paths(&out), ["docs/a.md"]);
+}

@@ -229,6 +229,7 @@ fn find_documents(args: &CheckArgs) -> (Vec<Job>, Vec<FileError>) {
     let mut jobs = Vec::new();
     let mut errors = Vec::new();
     let mut seen = HashSet::new();
+    let single = args.paths.len() == 1;
     for path in &args.paths {
         if path.as_os_str() == "-" {
             let name = args
@@ -258,8 +259,10 @@ fn find_documents(args: &CheckArgs) -> (Vec<Job>, Vec<FileError>) {
         let (files, walk_errors) = walk::documents(path);
         errors.extend(walk_errors);
         for f in files {
-            // `check docs docs/a.md` checks (and fixes) a.md once.
-            if seen.insert(std::fs::canonicalize(&f).unwrap_or_else(|_| f.clone())) {
+            // `check docs docs/a.md` checks (and fixes) a.md once. One path
+            // cannot give a file twice (a walk does not follow links, so its
+            // paths are different files), and is not resolved file by file.
+            if single || seen.insert(std::fs::canonicalize(&f).unwrap_or_else(|_| f.clone())) {
                 jobs.push(Job {
                     path: f,
                     input: Input::File,
