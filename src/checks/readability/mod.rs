@@ -26,9 +26,11 @@
 
 use super::text::DOTTED_ABBREVIATIONS;
 use super::{Ctx, Finding};
-use crate::chars::{char_at, is_letter, is_space, lower_into};
+use crate::chars::lower_into;
 use crate::model::{Block, Span};
 use serde::Deserialize;
+
+mod scan;
 
 fn default_max() -> f64 {
     60.0
@@ -56,42 +58,32 @@ pub struct Counts {
 }
 
 impl Counts {
-    /// Adds one unit of text (a paragraph or a list item). One pass over
-    /// the bytes: tokens are the runs between white space (as
-    /// `split_whitespace` cuts them), and their letters are counted as they
-    /// are read. ASCII bytes are classed by a table; other characters are
-    /// decoded.
+    /// Adds one unit of text (a paragraph or a list item): see [`scan`].
     pub fn add_unit(&mut self, text: &str) {
-        let mut open = false;
-        let mut i = 0;
-        while let Some((class, len)) = class_at(text, i) {
-            if class == SPACE {
-                i += len;
-                continue;
-            }
-            let start = i;
-            let mut letters = 0usize;
-            while let Some((class, len)) = class_at(text, i) {
-                if class == SPACE {
-                    break;
-                }
-                letters += usize::from(class);
-                i += len;
-            }
-            if letters > 0 {
-                self.words += 1;
-                open = true;
-                if letters > 6 {
-                    self.long_words += 1;
-                }
-            }
-            if open && text.get(start..i).is_some_and(ends_sentence) {
-                self.sentences += 1;
-                open = false;
-            }
-        }
-        if open {
+        scan::add_unit(self, text);
+    }
+
+    /// Counts one token (`text[start..end]`) with `letters` letters;
+    /// `punct` when its last byte is not an ASCII letter or digit (only
+    /// such a token can end a sentence). `open`: a word has been counted
+    /// since the last sentence end.
+    #[inline(always)]
+    fn token(
+        &mut self,
+        open: &mut bool,
+        text: &str,
+        start: usize,
+        end: usize,
+        letters: usize,
+        punct: bool,
+    ) {
+        let word = letters > 0;
+        self.words += usize::from(word);
+        self.long_words += usize::from(letters > 6);
+        *open |= word;
+        if punct && *open && text.get(start..end).is_some_and(ends_sentence) {
             self.sentences += 1;
+            *open = false;
         }
     }
 
@@ -106,49 +98,6 @@ impl Counts {
         );
         Some(w / s + 100.0 * l / w)
     }
-}
-
-/// Classes of characters for the count; a letter is 1 so that it adds to
-/// a token's letters.
-const OTHER: u8 = 0;
-const LETTER: u8 = 1;
-const SPACE: u8 = 2;
-
-/// The class of each ASCII byte.
-const ASCII_CLASS: [u8; 128] = {
-    let mut table = [OTHER; 128];
-    let mut b = 0;
-    while b < 128 {
-        let byte = b as u8;
-        table[b] = if byte.is_ascii_alphabetic() {
-            LETTER
-        } else if matches!(byte, b' ' | b'\t'..=b'\r') {
-            SPACE
-        } else {
-            OTHER
-        };
-        b += 1;
-    }
-    table
-};
-
-/// The class and length of the character at byte `i` (a char boundary);
-/// `None` at the end.
-#[inline]
-fn class_at(text: &str, i: usize) -> Option<(u8, usize)> {
-    let b = *text.as_bytes().get(i)?;
-    if let Some(&class) = ASCII_CLASS.get(usize::from(b)) {
-        return Some((class, 1));
-    }
-    let c = char_at(text, i)?;
-    let class = if is_space(c) {
-        SPACE
-    } else if is_letter(c) {
-        LETTER
-    } else {
-        OTHER
-    };
-    Some((class, c.len_utf8()))
 }
 
 /// The length of the longest abbreviation, in bytes.
@@ -352,6 +301,55 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(counts(&[&text]), reference(&text));
         }
+    }
+
+    // Texts of several 64-byte blocks: tokens and characters across the
+    // blocks' edges, and blocks read one character at a time.
+    proptest::proptest! {
+        #[test]
+        fn block_counts_as_split_whitespace(
+            text in "([a-zåÄé×÷0-9]{0,9}[.!?:,”)]?[ \t\n\u{A0}\u{2003}]{1,2}|t\\.ex\\. |– ){0,60}"
+        ) {
+            proptest::prop_assert_eq!(counts(&[&text]), reference(&text));
+        }
+    }
+
+    /// Each character, and a token end, at every place around the first
+    /// block's end.
+    #[test]
+    fn characters_across_a_block_edge() {
+        for lead in 56..70 {
+            for piece in [
+                "×", "÷x", "å", "é ", " ", "t.ex.", "–", "\u{A0}", "ok.", "\u{3000}",
+            ] {
+                let text = format!("{} {piece} ord och ord.", "a".repeat(lead));
+                assert_eq!(counts(&[&text]), reference(&text), "{text:?}");
+                let text = format!("{}{piece}{}", "b ".repeat(lead / 2), "c".repeat(70));
+                assert_eq!(counts(&[&text]), reference(&text), "{text:?}");
+            }
+        }
+    }
+
+    /// Every paragraph of the fixtures and seed documents.
+    #[test]
+    fn fixture_paragraphs_count_as_split_whitespace() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![root.join("fixtures"), root.join("../shared/seeds")];
+        let mut n = 0;
+        while let Some(dir) = dirs.pop() {
+            for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if let Ok(text) = std::fs::read_to_string(&p) {
+                    for unit in text.split("\n\n") {
+                        assert_eq!(counts(&[unit]), reference(unit), "{}", p.display());
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert!(n > 500, "{n}");
     }
 
     /// `ends_sentence` as first written, lowering into a new string.
