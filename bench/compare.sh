@@ -6,7 +6,7 @@
 # (GNU time) for each, and the ratios. The peers are installed into a
 # temporary folder (npm, pip); nothing is installed globally.
 #
-#   bench/compare.sh [DOCS]        (default 2000; RUNS=3 repeats each tool)
+#   bench/compare.sh [DOCS]        (default 2000; RUNS=3 rounds of every tool)
 set -euo pipefail
 
 DOCS=${1:-2000}
@@ -49,43 +49,55 @@ enable = ["MD043"]
 headings = [ $HEADINGS ]
 TOML
 
-# name, command...: runs RUNS times; prints the median wall time and peak RSS.
-measure() {
-  local name=$1; shift
-  local walls=() rss=0
-  for _ in $(seq "$RUNS"); do
-    "$TIME" -f "%e %M" -o "$TMP/time.txt" "$@" > /dev/null 2>&1 || true
-    # GNU time writes "Command exited with non-zero status" first when the
-    # tool reports findings: the figures are on the last line.
-    read -r wall kb < <(tail -n 1 "$TMP/time.txt")
-    walls+=("$wall")
-    [ "$kb" -gt "$rss" ] && rss=$kb
-  done
-  local median
-  median=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
-  echo "$name $median $rss"
+# The tools take turns, RUNS rounds, so that a machine whose speed drifts
+# (a shared VM) slows them alike. Wall time is bash's clock in microseconds
+# ($EPOCHREALTIME, no process started to read it) around each run, GNU
+# time's own start included (GNU time's %e has 10 ms steps, too coarse for
+# tools a few % apart); peak memory from GNU time.
+TOOLS=(cat styrkoll styrkoll-1-tråd rumdl markdownlint-cli2)
+# The command of each tool, in CMD.
+command_of() {
+  case $1 in
+    cat) CMD=(cat ./*.md) ;;
+    styrkoll) CMD=("$STYRKOLL" check --no-config --format short .) ;;
+    styrkoll-1-tråd) CMD=("$STYRKOLL" check --no-config --format short --threads 1 .) ;;
+    rumdl) CMD=("$RUMDL" check --no-cache --config "$TMP/rumdl.toml" --output-format concise .) ;;
+    markdownlint-cli2) CMD=("$MDL" "**/*.md") ;;
+  esac
 }
 
 cd "$CORPUS"
-{
-  measure cat sh -c 'cat ./*.md > /dev/null'
-  measure styrkoll "$STYRKOLL" check --no-config --format short .
-  measure styrkoll-1-tråd "$STYRKOLL" check --no-config --format short --threads 1 .
-  measure rumdl "$RUMDL" check --no-cache --config "$TMP/rumdl.toml" --output-format concise .
-  measure markdownlint-cli2 "$MDL" "**/*.md"
-} > "$TMP/results.txt"
+rm -f "$TMP"/walls-* "$TMP"/rss-*
+for _ in $(seq "$RUNS"); do
+  for tool in "${TOOLS[@]}"; do
+    command_of "$tool"
+    start=${EPOCHREALTIME/[.,]/}
+    "$TIME" -f "%M" -o "$TMP/time.txt" "${CMD[@]}" > /dev/null 2>&1 || true
+    end=${EPOCHREALTIME/[.,]/}
+    echo $(( end - start )) >> "$TMP/walls-$tool"
+    # GNU time writes "Command exited with non-zero status" first when the
+    # tool reports findings: the figure is on the last line.
+    tail -n 1 "$TMP/time.txt" >> "$TMP/rss-$tool"
+  done
+done
+# name, median wall (s), peak RSS (KB, the largest of the runs)
+for tool in "${TOOLS[@]}"; do
+  median=$(sort -n "$TMP/walls-$tool" | sed -n "$(( (RUNS + 1) / 2 ))p")
+  rss=$(sort -n "$TMP/rss-$tool" | tail -n 1)
+  awk -v n="$tool" -v m="$median" -v k="$rss" 'BEGIN{printf "%s %.3f %s\n", n, m/1e6, k}'
+done > "$TMP/results.txt"
 
 echo
 echo "$DOCS dokument, $(awk "BEGIN{printf \"%.1f\", $BYTES/1e6}") MB, $(nproc) kärnor, median av $RUNS körningar"
 printf '%-18s %9s %10s %12s\n' verktyg "tid (s)" "MB/s" "minne (MB)"
 while read -r name wall kb; do
   awk -v n="$name" -v w="$wall" -v k="$kb" -v b="$BYTES" \
-    'BEGIN{printf "%-18s %9.2f %10.1f %12.1f\n", n, w, (w>0? b/1e6/w : 0), k/1024}'
+    'BEGIN{printf "%-18s %9.3f %10.1f %12.1f\n", n, w, (w>0? b/1e6/w : 0), k/1024}'
 done < "$TMP/results.txt"
 S=$(awk '$1=="styrkoll"{print $2}' "$TMP/results.txt")
 echo
 while read -r name wall _; do
   [ "$name" = styrkoll ] && continue
-  awk -v n="$name" -v w="$wall" -v s="$S" 'BEGIN{printf "%s / styrkoll: %.2f×\n", n, (s>0? w/s : 0)}'
+  awk -v n="$name" -v w="$wall" -v s="$S" 'BEGIN{printf "%s / styrkoll: %.3f×\n", n, (s>0? w/s : 0)}'
 done < "$TMP/results.txt"
 echo "(load: $(uptime | sed 's/.*load average: //'))"
