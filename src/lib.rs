@@ -43,6 +43,8 @@ pub mod serve;
 pub mod source;
 pub mod suppress;
 pub mod templates;
+#[cfg(test)]
+mod test_files;
 
 pub use diagnostic::{Diagnostic, Lang, Severity};
 pub use engine::{CheckOptions, Engine, FileReport};

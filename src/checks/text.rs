@@ -118,36 +118,21 @@ mod tests {
     }
 
     /// The counted words are those of the section text, up to the limit,
-    /// for every section of every fixture.
+    /// for every section of every fixture and seed.
     #[test]
     fn section_words_as_in_the_section_text() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-        let mut dirs = vec![root];
         let mut sections = 0;
-        while let Some(dir) = dirs.pop() {
-            let Ok(entries) = std::fs::read_dir(&dir) else {
-                continue;
-            };
-            for e in entries.flatten() {
-                let path = e.path();
-                if path.is_dir() {
-                    dirs.push(path);
-                    continue;
-                }
-                let Ok(text) = std::fs::read_to_string(&path) else {
-                    continue;
-                };
-                let doc = crate::parse::parse(&text);
-                for i in 0..doc.sections.len() {
-                    for children in [false, true] {
-                        let all = word_count(&section_text(&doc, i, children));
-                        for limit in [0, 1, 2, 3, 5, 50, usize::MAX] {
-                            let got = section_words_up_to(&doc, i, children, limit);
-                            assert_eq!(got, all.min(limit), "{path:?} {i} {children} {limit}");
-                        }
+        for (path, text) in crate::test_files::fixture_and_seed_texts() {
+            let doc = crate::parse::parse(&text);
+            for i in 0..doc.sections.len() {
+                for children in [false, true] {
+                    let all = word_count(&section_text(&doc, i, children));
+                    for limit in [0, 1, 2, 3, 5, 50, usize::MAX] {
+                        let got = section_words_up_to(&doc, i, children, limit);
+                        assert_eq!(got, all.min(limit), "{path:?} {i} {children} {limit}");
                     }
-                    sections += 1;
                 }
+                sections += 1;
             }
         }
         assert!(sections > 500, "{sections}");

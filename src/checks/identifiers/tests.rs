@@ -55,17 +55,8 @@ fn gates_keep(line: &str) {
 
 #[test]
 fn gates_keep_every_fixture_line() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut dirs = vec![root.join("fixtures"), root.join("../shared/seeds")];
-    while let Some(dir) = dirs.pop() {
-        for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                dirs.push(p);
-            } else if let Ok(text) = std::fs::read_to_string(&p) {
-                text.lines().for_each(gates_keep);
-            }
-        }
+    for (_, text) in crate::test_files::fixture_and_seed_texts() {
+        text.lines().for_each(gates_keep);
     }
     for line in [
         "Dnr RS/1321/2015",

@@ -333,20 +333,11 @@ mod tests {
     /// Every paragraph of the fixtures and seed documents.
     #[test]
     fn fixture_paragraphs_count_as_split_whitespace() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut dirs = vec![root.join("fixtures"), root.join("../shared/seeds")];
         let mut n = 0;
-        while let Some(dir) = dirs.pop() {
-            for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    dirs.push(p);
-                } else if let Ok(text) = std::fs::read_to_string(&p) {
-                    for unit in text.split("\n\n") {
-                        assert_eq!(counts(&[unit]), reference(unit), "{}", p.display());
-                        n += 1;
-                    }
-                }
+        for (p, text) in crate::test_files::fixture_and_seed_texts() {
+            for unit in text.split("\n\n") {
+                assert_eq!(counts(&[unit]), reference(unit), "{}", p.display());
+                n += 1;
             }
         }
         assert!(n > 500, "{n}");

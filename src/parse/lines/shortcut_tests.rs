@@ -182,46 +182,31 @@ mod every_fixture_line {
     /// the fixtures and the seeds.
     #[test]
     fn plain_text_shortcut_agrees_with_the_grammar() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut dirs = vec![root.join("fixtures"), root.join("../shared/seeds")];
         let mut lines_seen = 0;
-        while let Some(dir) = dirs.pop() {
-            let Ok(entries) = std::fs::read_dir(&dir) else {
-                continue;
-            };
-            for e in entries.flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    dirs.push(p);
-                    continue;
+        for (_, text) in crate::test_files::fixture_and_seed_texts() {
+            for line in text.lines() {
+                if is_blank(line) {
+                    assert_eq!(classify_with_grammar(line), LineKind::Blank, "{line:?}");
                 }
-                let Ok(text) = std::fs::read_to_string(&p) else {
-                    continue;
-                };
-                for line in text.lines() {
-                    if is_blank(line) {
-                        assert_eq!(classify_with_grammar(line), LineKind::Blank, "{line:?}");
-                    }
-                    if let Some(cells) = plain_tab_row(line) {
-                        assert_eq!(
-                            classify_with_grammar(line),
-                            LineKind::TabRow { cells },
-                            "{line:?}"
-                        );
-                    }
-                    for shape in shape_answers(line) {
-                        assert_eq!(classify_with_grammar(line), shape, "{line:?}");
-                    }
-                    if plain_text(line) {
-                        lines_seen += 1;
-                        assert_eq!(
-                            classify_with_grammar(line),
-                            LineKind::Text {
-                                text: (0, line.len())
-                            },
-                            "{line:?}"
-                        );
-                    }
+                if let Some(cells) = plain_tab_row(line) {
+                    assert_eq!(
+                        classify_with_grammar(line),
+                        LineKind::TabRow { cells },
+                        "{line:?}"
+                    );
+                }
+                for shape in shape_answers(line) {
+                    assert_eq!(classify_with_grammar(line), shape, "{line:?}");
+                }
+                if plain_text(line) {
+                    lines_seen += 1;
+                    assert_eq!(
+                        classify_with_grammar(line),
+                        LineKind::Text {
+                            text: (0, line.len())
+                        },
+                        "{line:?}"
+                    );
                 }
             }
         }
