@@ -10,7 +10,7 @@ use starts::FirstBytes;
 use std::fmt;
 use std::sync::OnceLock;
 
-/// A regular expression from a rule pack.
+/// A regular expression from a rule pack, or one of a check's own.
 ///
 /// A pack the user gives is compiled when it is read, so that a broken
 /// pattern is an error at its line. The built-in packs are only parsed
@@ -19,7 +19,8 @@ use std::sync::OnceLock;
 /// compiled the first time it is used: most runs use a fraction of them
 /// (another profile's, a rule that never gets that far), and the
 /// compiling is done by the threads that check, instead of before they
-/// can start.
+/// can start. A check's own patterns (`Pattern::lazy`, constants) are
+/// compiled on first use too.
 ///
 /// Each worker thread of the check pool searches with its own copy. A
 /// `Regex` keeps its search caches in a pool that gives one thread its cache
@@ -31,7 +32,7 @@ use std::sync::OnceLock;
 ///
 /// A pattern anchored at the start of the text (`^…`, most section and
 /// field patterns) is first asked whether the text's first byte can begin
-/// a match at all ([`FirstBytes`]): most headings are turned away without
+/// a match at all (`starts::FirstBytes`): most headings are turned away without
 /// a search.
 #[derive(Clone)]
 pub struct Pattern {

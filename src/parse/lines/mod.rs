@@ -72,7 +72,7 @@ fn digits_of(s: &str) -> String {
 }
 
 /// Classify one line (no line break). Never fails: anything unrecognised is
-/// text. The common shapes are read in code ([`shortcuts`], each checked
+/// text. The common shapes are read in code (`shortcuts.rs`, each checked
 /// against the grammar by tests); the grammar decides every other line.
 pub fn classify(line: &str) -> LineKind {
     shortcuts::classify(line).unwrap_or_else(|| classify_with_grammar(line))
