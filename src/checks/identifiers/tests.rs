@@ -262,17 +262,8 @@ proptest::proptest! {
 
 #[test]
 fn finds_what_the_reference_finds_on_fixtures_and_edges() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut dirs = vec![root.join("fixtures"), root.join("../shared/seeds")];
-    while let Some(dir) = dirs.pop() {
-        for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                dirs.push(p);
-            } else if let Ok(text) = std::fs::read_to_string(&p) {
-                same_as_reference(&text, &IdentifierKind::ALL);
-            }
-        }
+    for (_, text) in crate::test_files::fixture_and_seed_texts() {
+        same_as_reference(&text, &IdentifierKind::ALL);
     }
     for text in [
         "",
