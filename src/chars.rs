@@ -17,6 +17,16 @@ pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
         })
 }
 
+/// The line around byte `pos` of `bytes`: from just after the line break
+/// before it (or the start) to the next line break (or the end), which is
+/// not included.
+pub fn line_bounds(bytes: &[u8], pos: usize) -> (usize, usize) {
+    let start = memchr::memrchr(b'\n', bytes.get(..pos).unwrap_or_default()).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', bytes.get(pos..).unwrap_or_default())
+        .map_or(bytes.len(), |i| pos + i);
+    (start, end)
+}
+
 /// The first ASCII digit in `bytes` at or after `from`. Digits are rare in
 /// prose: 32 bytes at a time are tested without a branch per byte (a fold
 /// the compiler turns into vector code), then the one block is searched.
@@ -131,6 +141,17 @@ pub fn is_word(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_bounds_around_a_byte() {
+        let text = "ett\ntvå\n\nfyra".as_bytes();
+        assert_eq!(line_bounds(text, 0), (0, 3));
+        assert_eq!(line_bounds(text, 3), (0, 3));
+        assert_eq!(line_bounds(text, 5), (4, 8));
+        assert_eq!(line_bounds(text, 9), (9, 9));
+        assert_eq!(line_bounds(text, 12), (10, 14));
+        assert_eq!(line_bounds(b"", 0), (0, 0));
+    }
 
     proptest::proptest! {
         #[test]

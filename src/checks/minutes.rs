@@ -94,10 +94,7 @@ pub fn lines_in(text: &str, from: usize, to: usize) -> Vec<(Span, &str)> {
 /// The line holding byte `pos` of `text`, without its line break, as
 /// [`lines_in`] gives it.
 pub fn line_at(text: &str, pos: usize) -> &str {
-    let bytes = text.as_bytes();
-    let start = memchr::memrchr(b'\n', bytes.get(..pos).unwrap_or_default()).map_or(0, |i| i + 1);
-    let end =
-        memchr::memchr(b'\n', bytes.get(pos..).unwrap_or_default()).map_or(text.len(), |i| pos + i);
+    let (start, end) = crate::chars::line_bounds(text.as_bytes(), pos);
     text.get(start..end)
         .unwrap_or("")
         .trim_end_matches(['\n', '\r'])

@@ -138,8 +138,7 @@ fn abbreviation_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
                 from = i + 1;
                 continue;
             }
-            let start = memchr::memrchr(b'\n', bytes.get(..i)?).map_or(0, |p| p + 1);
-            let end = memchr::memchr(b'\n', bytes.get(i..)?).map_or(bytes.len(), |p| i + p);
+            let (start, end) = crate::chars::line_bounds(bytes, i);
             from = end + 1;
             return Some((start, text.get(start..end)?));
         }
