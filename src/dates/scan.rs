@@ -1,7 +1,7 @@
 //! The walk over a text: where a date may start and end, and the skip
 //! over words that cannot begin one.
 
-use super::forms::{cands_at, pick, res};
+use super::forms::{cands_at, pick, res, Res};
 use super::names::may_be_date_name;
 use super::ranges::range_at;
 use super::skip::{next_anchor, resume_at, REACH};
@@ -47,26 +47,34 @@ pub(super) fn scan_items(text: &str, compact: bool) -> Vec<Item> {
             i += c.len_utf8();
             continue;
         }
-        // A date that starts with a letter starts with a weekday or a month
-        // name: other words are skipped without trying every form.
-        let may_start = !is_letter(c) || text.get(i..).is_some_and(may_be_date_name);
-        if may_start && leading_ok(text, i) {
-            let cands = cands_at(r, text, i, compact);
-            if let Some((range, lone)) = range_at(r, text, i, compact, &cands) {
-                i = range.span.1;
-                out.push(Item::Range(range, lone));
-                continue;
-            }
-            if let Some(m) = pick(&cands, |e| trailing_ok(text, e)) {
-                i = m.end;
-                out.push(Item::One(m));
-                continue;
-            }
+        if let Some((item, end)) = item_at(r, text, i, c, compact) {
+            out.push(item);
+            i = end;
+            continue;
         }
         // Skip the rest of this word or number: dates start at token starts.
         i = word_end(text, i).max(i + c.len_utf8());
     }
     out
+}
+
+/// The date or range that starts at byte `i`, a word whose first
+/// character is `c`, and where it ends.
+fn item_at(r: &Res, text: &str, i: usize, c: char, compact: bool) -> Option<(Item, usize)> {
+    // A date that starts with a letter starts with a weekday or a month
+    // name: other words are skipped without trying every form.
+    let may_start = !is_letter(c) || text.get(i..).is_some_and(may_be_date_name);
+    if !may_start || !leading_ok(text, i) {
+        return None;
+    }
+    let cands = cands_at(r, text, i, compact);
+    if let Some((range, lone)) = range_at(r, text, i, compact, &cands) {
+        let end = range.span.1;
+        return Some((Item::Range(range, lone), end));
+    }
+    let m = pick(&cands, |e| trailing_ok(text, e))?;
+    let end = m.end;
+    Some((Item::One(m), end))
 }
 
 pub(super) fn split(items: Vec<Item>) -> (Vec<DateMention>, Vec<DateRange>) {
@@ -163,8 +171,8 @@ mod tests {
     use jiff::civil::Weekday;
     use proptest::prelude::*;
 
-    /// The walk as it was before the skips and fast paths: every character
-    /// looked at, every word start tried.
+    /// The walk as it was before the skips: every character looked at,
+    /// every word start tried.
     fn reference(text: &str, compact: bool) -> Vec<Item> {
         let r = res().unwrap();
         let mut out = Vec::new();
@@ -174,19 +182,10 @@ mod tests {
                 i += c.len_utf8();
                 continue;
             }
-            let may_start = !is_letter(c) || text.get(i..).is_some_and(may_be_date_name);
-            if may_start && leading_ok(text, i) {
-                let cands = cands_at(r, text, i, compact);
-                if let Some((range, lone)) = range_at(r, text, i, compact, &cands) {
-                    i = range.span.1;
-                    out.push(Item::Range(range, lone));
-                    continue;
-                }
-                if let Some(m) = pick(&cands, |e| trailing_ok(text, e)) {
-                    i = m.end;
-                    out.push(Item::One(m));
-                    continue;
-                }
+            if let Some((item, end)) = item_at(r, text, i, c, compact) {
+                out.push(item);
+                i = end;
+                continue;
             }
             i = word_end(text, i).max(i + c.len_utf8());
         }
